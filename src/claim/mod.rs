@@ -1,0 +1,461 @@
+//! Claim verdicts after delivery: a shopper's damage or loss claim, judged under the policy.
+//!
+//! A [`Claim`] says when the parcel was signed for, what happened and why, what evidence the
+//! shopper has, and each item's class, condition and damaged part. [`judge`] reads the policy
+//! document's rules — the window, the incident's covered causes and required evidence, the item
+//! exclusions — and answers with a [`Verdict`]: an outcome for the claim and for every item,
+//! stable reason codes with localized messages and the clause behind each, the missing evidence,
+//! the deadline and the time left, and the next steps. "Not eligible" is an answer, not an
+//! error; only input that cannot be judged (a timestamp without offset, reported before signed)
+//! is an [`Error`].
+
+mod window;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, SecondsFormat};
+use serde::{Deserialize, Serialize};
+
+pub use window::ClaimWindow;
+
+use crate::error::{join_path, Error, ErrorKind};
+use crate::i18n::Locale;
+use crate::limits;
+use crate::policy::document::{IncidentRule, ItemRule};
+use crate::policy::vocabulary::{
+    Cause, Condition, DamageScope, Evidence, Incident, ItemClass, NextStep, Outcome, ReasonCode,
+};
+use crate::policy::Policy;
+
+/// A claim as the shopper (or the order service) files it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The store's order id.
+    pub order_id: String,
+    /// When the order was placed (RFC 3339 with offset); picks the policy in force. Defaults to
+    /// `signed_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ordered_at: Option<String>,
+    /// When the parcel was signed for (RFC 3339 with offset).
+    pub signed_at: String,
+    /// When the claim reached customer service (RFC 3339 with offset). Defaults to `now`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_at: Option<String>,
+    /// What happened.
+    pub incident: Incident,
+    /// Why, as far as the shopper knows.
+    pub cause: Cause,
+    /// The evidence the shopper has.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// The items concerned.
+    pub items: Vec<ClaimItem>,
+}
+
+/// One item of a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimItem {
+    /// The item's id in the order.
+    pub id: String,
+    /// Its class (from screening or the order).
+    pub class: ItemClass,
+    /// New or second-hand.
+    pub condition: Condition,
+    /// Which part is affected; the incident's default when absent (`missing` for losses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub damage: Option<DamageScope>,
+}
+
+/// Why an outcome is what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// Stable code.
+    pub code: ReasonCode,
+    /// The rule that gave it (an item rule id, or `claims.window`, …).
+    pub rule: String,
+    /// The clause of the policy text behind it.
+    pub clause: String,
+    /// The message in the verdict's locale.
+    pub message: String,
+}
+
+/// The verdict for one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemVerdict {
+    /// The item's id.
+    pub id: String,
+    /// Its outcome.
+    pub outcome: Outcome,
+    /// The damage scope judged (the item's, or the incident's default).
+    pub damage: DamageScope,
+    /// Why (at least one).
+    pub reasons: Vec<Reason>,
+}
+
+/// A group of evidence still missing: any one of `any_of` would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingEvidence {
+    /// The acceptable kinds.
+    pub any_of: Vec<Evidence>,
+    /// Their messages, in the same order.
+    pub messages: Vec<String>,
+}
+
+/// The claim window as the verdict sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowStatus {
+    /// The last moment to report, RFC 3339 with milliseconds.
+    pub deadline: String,
+    /// The same as milliseconds since the Unix epoch.
+    pub deadline_ms: i64,
+    /// Whether the claim was reported in time.
+    pub reported_in_time: bool,
+    /// Whether evidence can still be sent at `now`.
+    pub open_now: bool,
+    /// Milliseconds left at `now` (0 once closed).
+    pub remaining_ms: i64,
+}
+
+/// A next step for the shopper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// Stable code.
+    pub step: NextStep,
+    /// Take it at once.
+    pub urgent: bool,
+    /// The message in the verdict's locale.
+    pub message: String,
+}
+
+/// What an operator needs to reproduce the verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Audit {
+    /// The policy's id.
+    pub policy_id: String,
+    /// The policy's version label.
+    pub policy_version: String,
+    /// SHA-256 of the policy's canonical JSON.
+    pub policy_hash: String,
+    /// SHA-256 of the claim's canonical JSON.
+    pub input_hash: String,
+    /// The `now` it was judged at.
+    pub judged_at: String,
+    /// The locale of the messages.
+    pub locale: Locale,
+}
+
+/// The answer to a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// The order id.
+    pub order_id: String,
+    /// The outcome for the claim as a whole.
+    pub outcome: Outcome,
+    /// The outcome's message.
+    pub summary: String,
+    /// Reasons that apply to the whole claim.
+    pub reasons: Vec<Reason>,
+    /// One verdict per item, in the claim's order.
+    pub items: Vec<ItemVerdict>,
+    /// Evidence groups still missing.
+    pub missing_evidence: Vec<MissingEvidence>,
+    /// The claim window.
+    pub window: WindowStatus,
+    /// What to do next, urgent steps first.
+    pub next_steps: Vec<Step>,
+    /// Policy and input identity.
+    pub audit: Audit,
+}
+
+/// Parses an RFC 3339 timestamp that must carry a UTC offset.
+pub(crate) fn parse_timestamp(path: &str, s: &str) -> Result<DateTime<FixedOffset>, Error> {
+    limits::check(path, "bytes", s.len(), 64)?;
+    if let Ok(t) = DateTime::parse_from_rfc3339(s.trim()) {
+        return Ok(t);
+    }
+    let naive = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M"];
+    if naive
+        .iter()
+        .any(|f| NaiveDateTime::parse_from_str(s.trim(), f).is_ok())
+    {
+        return Err(Error::new(
+            ErrorKind::TimestampWithoutOffset,
+            path,
+            format!("`{s}` has no UTC offset: add `Z` or `+09:00`, the window depends on it"),
+        ));
+    }
+    Err(Error::new(
+        ErrorKind::InvalidTimestamp,
+        path,
+        format!("`{s}` is not an RFC 3339 timestamp such as `2024-03-01T18:00:00+09:00`"),
+    ))
+}
+
+pub(crate) fn rfc3339(t: DateTime<FixedOffset>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// The claim's instants, parsed and checked for order.
+pub(crate) struct Instants {
+    pub ordered_at: DateTime<FixedOffset>,
+    pub signed_at: DateTime<FixedOffset>,
+    pub reported_at: DateTime<FixedOffset>,
+}
+
+impl Claim {
+    /// Checks sizes and timestamps; `now` is the judging instant.
+    pub(crate) fn instants(&self, now: DateTime<FixedOffset>) -> Result<Instants, Error> {
+        limits::check("order_id", "bytes", self.order_id.len(), limits::MAX_ID_BYTES)?;
+        limits::check("items", "entries", self.items.len(), limits::MAX_CLAIM_ITEMS)?;
+        limits::check("evidence", "entries", self.evidence.len(), limits::MAX_EVIDENCE)?;
+        if self.order_id.trim().is_empty() {
+            return Err(Error::new(ErrorKind::InvalidValue, "order_id", "must not be empty"));
+        }
+        if self.items.is_empty() {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                "items",
+                "must list at least one item",
+            ));
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            let path = format!("items[{i}].id");
+            limits::check(&path, "bytes", item.id.len(), limits::MAX_ID_BYTES)?;
+            if item.id.trim().is_empty() {
+                return Err(Error::new(ErrorKind::InvalidValue, path, "must not be empty"));
+            }
+        }
+        let signed_at = parse_timestamp("signed_at", &self.signed_at)?;
+        let reported_at = match &self.reported_at {
+            Some(s) => parse_timestamp("reported_at", s)?,
+            None => now,
+        };
+        let ordered_at = match &self.ordered_at {
+            Some(s) => parse_timestamp("ordered_at", s)?,
+            None => signed_at,
+        };
+        let order = |path: &str, msg: String| Err(Error::new(ErrorKind::TimestampOrder, path, msg));
+        if signed_at > now {
+            return order(
+                "signed_at",
+                format!("`{}` is after now (`{}`)", self.signed_at, rfc3339(now)),
+            );
+        }
+        if reported_at < signed_at {
+            return order(
+                "reported_at",
+                format!("is before `signed_at` (`{}`)", self.signed_at),
+            );
+        }
+        if reported_at > now {
+            return order("reported_at", format!("is after now (`{}`)", rfc3339(now)));
+        }
+        if ordered_at > signed_at {
+            return order(
+                "ordered_at",
+                format!("is after `signed_at` (`{}`)", self.signed_at),
+            );
+        }
+        Ok(Instants {
+            ordered_at,
+            signed_at,
+            reported_at,
+        })
+    }
+}
+
+/// Judges a claim under one policy at `now`, with messages in `locale`.
+///
+/// The caller picks the policy (see [`crate::Checker::judge`], which picks the one in force on
+/// the order date); `now` is never read from a clock inside the core.
+pub fn judge(
+    policy: &Policy,
+    claim: &Claim,
+    now: DateTime<FixedOffset>,
+    locale: Locale,
+) -> Result<Verdict, Error> {
+    let at = claim.instants(now)?;
+    judge_at(policy, claim, &at, now, locale)
+}
+
+pub(crate) fn judge_at(
+    policy: &Policy,
+    claim: &Claim,
+    at: &Instants,
+    now: DateTime<FixedOffset>,
+    locale: Locale,
+) -> Result<Verdict, Error> {
+    let doc = policy.document();
+    let msg = policy.messages();
+    let rules = &doc.claims;
+    let window = ClaimWindow::new(&rules.window, at.signed_at)?;
+    let incident_rule = rules.incidents.get(&claim.incident).ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidPolicy,
+            join_path("claims.incidents", claim.incident.as_str()),
+            "is missing",
+        )
+    })?;
+    let reason = |code: ReasonCode, rule: &str, clause: &str| Reason {
+        code,
+        rule: rule.to_owned(),
+        clause: clause.to_owned(),
+        message: msg.word("reason", code.as_str(), locale),
+    };
+
+    let reported_in_time = window.contains(at.reported_at);
+    let open_now = window.contains(now);
+    let missing: Vec<&[Evidence]> = incident_rule
+        .required_evidence
+        .iter()
+        .map(|g| g.any_of.as_slice())
+        .filter(|any_of| !any_of.iter().any(|e| claim.evidence.contains(e)))
+        .collect();
+
+    // The claim-level reason that decides every item the exclusions leave covered.
+    let window_clause = rules.window.clause.as_str();
+    let deciding = if !reported_in_time {
+        reason(ReasonCode::WindowClosed, "claims.window", window_clause)
+    } else if !missing.is_empty() && !open_now {
+        reason(
+            ReasonCode::DocumentationIncomplete,
+            "claims.required_evidence",
+            window_clause,
+        )
+    } else if !missing.is_empty() {
+        reason(
+            ReasonCode::EvidenceMissing,
+            "claims.required_evidence",
+            &incident_rule.clause,
+        )
+    } else {
+        reason(ReasonCode::Covered, "claims.incidents", &incident_rule.clause)
+    };
+    let deciding_outcome = match deciding.code {
+        ReasonCode::Covered => Outcome::Eligible,
+        ReasonCode::EvidenceMissing => Outcome::Incomplete,
+        _ => Outcome::Ineligible,
+    };
+
+    let items: Vec<ItemVerdict> = claim
+        .items
+        .iter()
+        .map(|item| {
+            let damage = item.damage.unwrap_or(incident_rule.default_damage);
+            let mut reasons: Vec<Reason> = rules
+                .item_rules
+                .iter()
+                .filter(|r| item_rule_applies(r, claim, item, damage))
+                .map(|r| reason(r.reason, &r.id, &r.clause))
+                .collect();
+            if reasons.is_empty() && !incident_rule.covered_causes.contains(&claim.cause) {
+                reasons.push(reason(
+                    ReasonCode::CauseNotCovered,
+                    &format!("claims.incidents.{}.covered_causes", claim.incident),
+                    &incident_rule.clause,
+                ));
+            }
+            let outcome = if reasons.is_empty() {
+                reasons.push(deciding.clone());
+                deciding_outcome
+            } else {
+                Outcome::Ineligible
+            };
+            ItemVerdict {
+                id: item.id.clone(),
+                outcome,
+                damage,
+                reasons,
+            }
+        })
+        .collect();
+
+    let outcome = overall(&items);
+    let mut reasons = Vec::new();
+    if deciding.code != ReasonCode::Covered || outcome != Outcome::Ineligible {
+        reasons.push(deciding);
+    }
+
+    Ok(Verdict {
+        order_id: claim.order_id.clone(),
+        outcome,
+        summary: msg.word("outcome", outcome.as_str(), locale),
+        reasons,
+        items,
+        missing_evidence: missing
+            .iter()
+            .map(|any_of| MissingEvidence {
+                any_of: any_of.to_vec(),
+                messages: any_of
+                    .iter()
+                    .map(|e| msg.word("evidence", e.as_str(), locale))
+                    .collect(),
+            })
+            .collect(),
+        window: WindowStatus {
+            deadline: window.deadline_rfc3339(),
+            deadline_ms: window.last_moment().timestamp_millis(),
+            reported_in_time,
+            open_now,
+            remaining_ms: window.remaining_ms(now),
+        },
+        next_steps: next_steps(policy, incident_rule, outcome, locale),
+        audit: Audit {
+            policy_id: doc.id.clone(),
+            policy_version: doc.version.clone(),
+            policy_hash: policy.hash().to_owned(),
+            input_hash: crate::policy::sha256_hex(&serde_json::to_vec(claim).unwrap_or_default()),
+            judged_at: rfc3339(now),
+            locale,
+        },
+    })
+}
+
+fn item_rule_applies(rule: &ItemRule, claim: &Claim, item: &ClaimItem, damage: DamageScope) -> bool {
+    fn any<T: PartialEq>(set: &[T], v: &T) -> bool {
+        set.is_empty() || set.contains(v)
+    }
+    let w = &rule.when;
+    any(&w.incident, &claim.incident)
+        && any(&w.cause, &claim.cause)
+        && any(&w.class, &item.class)
+        && any(&w.condition, &item.condition)
+        && any(&w.damage, &damage)
+}
+
+fn overall(items: &[ItemVerdict]) -> Outcome {
+    let has = |o: Outcome| items.iter().any(|i| i.outcome == o);
+    if has(Outcome::Incomplete) {
+        Outcome::Incomplete
+    } else if items.iter().all(|i| i.outcome == Outcome::Eligible) {
+        Outcome::Eligible
+    } else if has(Outcome::Eligible) {
+        Outcome::PartiallyEligible
+    } else {
+        Outcome::Ineligible
+    }
+}
+
+/// Urgent steps always (clause 4 applies whatever the store covers); the incident's steps while
+/// anything is still covered; the carrier decision once it is.
+fn next_steps(policy: &Policy, rule: &IncidentRule, outcome: Outcome, locale: Locale) -> Vec<Step> {
+    let msg = policy.messages();
+    let step = |s: NextStep, urgent: bool| Step {
+        step: s,
+        urgent,
+        message: msg.word("next_step", s.as_str(), locale),
+    };
+    let mut steps: Vec<Step> = rule.urgent_next_steps.iter().map(|s| step(*s, true)).collect();
+    if outcome != Outcome::Ineligible {
+        steps.extend(
+            rule.next_steps
+                .iter()
+                .filter(|s| !rule.urgent_next_steps.contains(s))
+                .map(|s| step(*s, false)),
+        );
+    }
+    if matches!(outcome, Outcome::Eligible | Outcome::PartiallyEligible) {
+        steps.push(step(NextStep::AwaitCarrierDecision, false));
+    }
+    steps
+}

@@ -1,0 +1,38 @@
+//! Decoding outside input with the field path of every error.
+//!
+//! JSON text (native callers, fuzz targets, policy documents) and JS values (the wasm boundary,
+//! through any serde `Deserializer`) are decoded with `serde_path_to_error`, so a wrong field
+//! deep inside a batch is reported as `items[2].signed_at`, not as "invalid type".
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, ErrorKind};
+use crate::limits;
+
+/// Decodes JSON text into `T`.
+pub(crate) fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
+    limits::check("", "bytes", json.len(), limits::MAX_INPUT_BYTES)?;
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = from_deserializer(&mut de)?;
+    de.end()
+        .map_err(|e| Error::new(ErrorKind::InvalidJson, "", strip(&e.to_string())))?;
+    Ok(value)
+}
+
+/// Decodes `T` from any deserializer, keeping the path of the first error.
+pub fn from_deserializer<'de, D, T>(de: D) -> Result<T, Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde_path_to_error::deserialize(de)
+        .map_err(|e| Error::from_serde(e.path().to_string(), e.inner().to_string()))
+}
+
+fn strip(message: &str) -> String {
+    message
+        .split(" at line ")
+        .next()
+        .unwrap_or(message)
+        .to_owned()
+}

@@ -1,0 +1,138 @@
+//! A cross-border proxy-shopping store's after-sales policy, compiled into a library that
+//! screens listings before purchase and judges claims after delivery.
+//!
+//! The policy text (a 5-day claim window after signing, the evidence it asks for, the covered
+//! causes, the exclusions for fragile items and for damage to CD cases, paper products and outer
+//! boxes, the redirect to the carrier or customs, and what is not a defect) lives in a policy
+//! document ([`policy`]) that is validated when it is compiled in. The pure-Rust core knows
+//! nothing of JS:
+//!
+//! - [`screen`] flags fragile and non-compensable items in Japanese, English, Chinese and Russian
+//!   listing titles, with the matched words' UTF-16 spans, using [`text`] folding;
+//! - [`claim`] judges a damage or loss claim: an outcome per claim and per item, reason codes,
+//!   missing evidence, the deadline and the next steps;
+//! - [`i18n`] gives every message in en, ja, ru and zh-CN.
+//!
+//! A [`Checker`] is built once (policies parsed, term automata built) and answers many calls.
+//! The wasm boundary (`src/wasm.rs`, only on `wasm32`) is a thin layer over it.
+//!
+//! ```
+//! use aftersales::{Checker, Locale};
+//! use aftersales::screen::Listing;
+//!
+//! let checker = Checker::shipped();
+//! let listing = Listing::titled("m1", "【美品】江戸切子 ｸﾞﾗｽ 2個セット");
+//! let screening = checker.screen(&listing, Locale::En).unwrap();
+//! assert!(screening.fragile);
+//!
+//! let verdict = checker.judge_json(r#"{
+//!     "order_id": "A-1", "signed_at": "2024-03-01T18:00:00+09:00",
+//!     "reported_at": "2024-03-07T00:00:00+09:00",
+//!     "incident": "damaged", "cause": "courier_mishandling",
+//!     "evidence": ["unboxing_video", "carrier_proof", "packaging_kept"],
+//!     "items": [{"id": "1", "class": "ordinary", "condition": "new"}]
+//! }"#, "2024-03-07T00:00:00+09:00").unwrap();
+//! assert_eq!(verdict.outcome.as_str(), "ineligible");
+//! assert_eq!(verdict.reasons[0].code.as_str(), "window_closed");
+//! ```
+
+pub mod claim;
+pub mod decode;
+mod error;
+pub mod i18n;
+pub mod limits;
+pub mod policy;
+pub mod screen;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use chrono::{DateTime, FixedOffset};
+
+pub use claim::{Claim, Verdict};
+pub use error::{Error, ErrorKind};
+pub use i18n::Locale;
+pub use policy::{Policy, PolicySet};
+pub use screen::{Listing, Screening};
+
+/// Built once, answers many calls: screening listings and judging claims under the loaded
+/// policies.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    policies: PolicySet,
+}
+
+impl Checker {
+    /// A checker with the policy compiled into the crate.
+    pub fn shipped() -> Checker {
+        Checker::new(Policy::shipped())
+    }
+
+    /// A checker with one policy.
+    pub fn new(policy: Policy) -> Checker {
+        Checker {
+            policies: PolicySet::new(policy),
+        }
+    }
+
+    /// Adds a policy (a newer document loaded at run time); claims are judged under the one in
+    /// force on their order date, listings under the newest.
+    pub fn add_policy(&mut self, policy: Policy) {
+        self.policies.insert(policy);
+    }
+
+    /// The loaded policies.
+    pub fn policies(&self) -> &PolicySet {
+        &self.policies
+    }
+
+    fn current(&self) -> Result<&Policy, Error> {
+        self.policies
+            .current()
+            .ok_or_else(|| Error::new(ErrorKind::NoPolicyInForce, "", "no policy is loaded"))
+    }
+
+    /// Screens one listing under the newest policy.
+    pub fn screen(&self, listing: &Listing, locale: Locale) -> Result<Screening, Error> {
+        self.current()?.screener().screen(self.current()?, listing, locale)
+    }
+
+    /// Screens a page of listings in one call; the first invalid listing fails the call with
+    /// its index in the path (`[3].title`).
+    pub fn screen_batch(&self, listings: &[Listing], locale: Locale) -> Result<Vec<Screening>, Error> {
+        limits::check("", "listings", listings.len(), limits::MAX_BATCH_LISTINGS)?;
+        let policy = self.current()?;
+        listings
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                policy
+                    .screener()
+                    .screen(policy, l, locale)
+                    .map_err(|e| e.within(&format!("[{i}]")))
+            })
+            .collect()
+    }
+
+    /// Judges a claim at `now` under the policy in force on its order date.
+    pub fn judge(&self, claim: &Claim, now: DateTime<FixedOffset>, locale: Locale) -> Result<Verdict, Error> {
+        let at = claim.instants(now)?;
+        let date = at.ordered_at.date_naive();
+        let policy = self.policies.in_force(date).ok_or_else(|| {
+            Error::new(
+                ErrorKind::NoPolicyInForce,
+                if claim.ordered_at.is_some() { "ordered_at" } else { "signed_at" },
+                format!("no loaded policy was in force on `{date}`"),
+            )
+        })?;
+        claim::judge_at(policy, claim, &at, now, locale)
+    }
+
+    /// Judges a claim given as JSON at `now` (RFC 3339), with English messages.
+    pub fn judge_json(&self, claim_json: &str, now: &str) -> Result<Verdict, Error> {
+        let claim: Claim = decode::from_json(claim_json)?;
+        let now = claim::parse_timestamp("now", now)?;
+        self.judge(&claim, now, Locale::En)
+    }
+}

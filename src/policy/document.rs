@@ -1,0 +1,547 @@
+//! The policy document: the after-sales policy written as data, and its validator.
+//!
+//! An operator edits `src/policy/after-sales.policy.json` (or hands a newer one to
+//! [`crate::Policy::from_json`] at run time); this module is its schema. `validate` checks the
+//! document as a whole — every clause a rule cites exists, every reason, evidence, next step and
+//! notice has a message in every locale, the window is sane, terms are not empty — and names the
+//! field of each problem (`claims.incidents.damaged.required_evidence[0].any_of`). It depends on
+//! nothing but `serde` and [`super::vocabulary`], so `build.rs` compiles it as well and a
+//! malformed shipped policy fails the build before any test runs.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::vocabulary::{
+    Cause, DamageScope, Evidence, Incident, ItemClass, NextStep, Notice, Outcome, ReasonCode,
+};
+
+/// The schema version this crate reads.
+pub const SCHEMA: u32 = 1;
+
+/// Locales every message must be written in.
+pub const LOCALES: &[&str] = &["en", "ja", "ru", "zh-CN"];
+
+/// Languages the screening terms are written in (`zh` covers simplified and traditional).
+pub const TERM_LANGUAGES: &[&str] = &["ja", "en", "zh", "ru"];
+
+/// The whole policy, as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyDocument {
+    /// Schema version; must be [`SCHEMA`].
+    pub schema: u32,
+    /// Stable identifier of the policy (the store's name for it).
+    pub id: String,
+    /// The operator's version label.
+    pub version: String,
+    /// First day (`YYYY-MM-DD`, in the order's own UTC offset) on which orders fall under it.
+    pub effective_from: String,
+    /// Where the text this document encodes comes from.
+    pub source: String,
+    /// The clauses of the policy text that rules cite, by id.
+    pub clauses: BTreeMap<String, Clause>,
+    /// Rules for claims after delivery.
+    pub claims: ClaimRules,
+    /// Rules for listings before purchase.
+    pub screening: ScreeningRules,
+    /// Messages by key (`reason.window_closed`, …) and locale.
+    pub messages: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// One clause of the policy text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// The policy's own words.
+    pub quote: String,
+}
+
+/// Rules for claims.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRules {
+    /// How long after signing a claim may be reported.
+    pub window: WindowRule,
+    /// What each incident needs and which causes it covers.
+    pub incidents: BTreeMap<Incident, IncidentRule>,
+    /// Exclusions applied to each item; every matching rule adds its reason.
+    pub item_rules: Vec<ItemRule>,
+}
+
+/// The claim window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowRule {
+    /// Days after the day (or instant) of signing.
+    pub days_after_signing: u32,
+    /// Whether the window closes at the end of that calendar day or at the same clock time.
+    pub closes: WindowClose,
+    /// In which UTC offset calendar days are counted.
+    pub reckoned_in: Reckoning,
+    /// The clause this rule encodes.
+    pub clause: String,
+}
+
+/// When the last day of the window ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowClose {
+    /// At 23:59:59.999… of the last calendar day.
+    EndOfDay,
+    /// Exactly `days × 24 h` after signing.
+    Exact,
+}
+
+/// In which offset calendar days are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reckoning {
+    /// The UTC offset written in the signing timestamp (the shopper's local time).
+    SigningOffset,
+    /// UTC.
+    Utc,
+}
+
+/// What one kind of incident requires.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentRule {
+    /// The clause this rule encodes.
+    pub clause: String,
+    /// Causes under which the incident is covered.
+    pub covered_causes: Vec<Cause>,
+    /// Evidence groups, all required; within a group one item suffices.
+    pub required_evidence: Vec<EvidenceGroup>,
+    /// The damage scope of an item that does not say.
+    pub default_damage: DamageScope,
+    /// Next steps to show for this incident, in order.
+    pub next_steps: Vec<NextStep>,
+    /// Next steps that must be taken at once (shown first, flagged urgent).
+    #[serde(default)]
+    pub urgent_next_steps: Vec<NextStep>,
+}
+
+/// A group of evidence of which any one suffices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceGroup {
+    /// Any one of these satisfies the group.
+    pub any_of: Vec<Evidence>,
+}
+
+/// An exclusion applied to items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRule {
+    /// Stable rule id (shown in verdicts).
+    pub id: String,
+    /// The clause this rule encodes.
+    pub clause: String,
+    /// When the rule applies: every listed field must match; an empty list matches anything.
+    pub when: ItemMatch,
+    /// The reason it gives; the item becomes ineligible.
+    pub reason: ReasonCode,
+}
+
+/// Conditions of an [`ItemRule`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemMatch {
+    /// Incidents it applies to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incident: Vec<Incident>,
+    /// Causes it applies to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cause: Vec<Cause>,
+    /// Item classes it applies to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub class: Vec<ItemClass>,
+    /// Item conditions it applies to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub condition: Vec<super::vocabulary::Condition>,
+    /// Damage scopes it applies to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub damage: Vec<DamageScope>,
+}
+
+/// Rules for screening listings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreeningRules {
+    /// Term lists per flagged class (`fragile`, `cd_dvd_bd`, `paper_product`).
+    pub classes: BTreeMap<ItemClass, ClassTerms>,
+    /// Category rules; the most specific matching one outweighs title words.
+    pub categories: Vec<CategoryRule>,
+    /// Terms that raise the outer-box notice.
+    pub outer_box_terms: TermLists,
+    /// The clause behind each notice.
+    pub notice_clauses: BTreeMap<Notice, String>,
+}
+
+/// Terms per language: `ja`, `en`, `zh`, `ru`.
+pub type TermLists = BTreeMap<String, Vec<Term>>;
+
+/// The terms of one class.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassTerms {
+    /// The clause this class comes from.
+    pub clause: String,
+    /// Terms that flag the class.
+    pub terms: TermLists,
+    /// Terms that, where they overlap a flagging match, cancel it (サングラス over グラス).
+    #[serde(default)]
+    pub exclude: TermLists,
+}
+
+/// A term: a plain string, or one with context words that cancel it.
+///
+/// In the string, a leading or trailing `*` drops the word-boundary check on that side (Latin
+/// and Cyrillic terms otherwise match whole words only), and `#` stands for any ASCII digit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Term {
+    /// Just the term.
+    Plain(String),
+    /// The term, cancelled when any `unless` word appears in the same text.
+    InContext {
+        /// The term.
+        term: String,
+        /// Words that cancel it anywhere in the same field.
+        unless: Vec<String>,
+    },
+}
+
+impl Term {
+    /// The term's text.
+    pub fn text(&self) -> &str {
+        match self {
+            Term::Plain(t) => t,
+            Term::InContext { term, .. } => term,
+        }
+    }
+
+    /// Context words that cancel it.
+    pub fn unless(&self) -> &[String] {
+        match self {
+            Term::Plain(_) => &[],
+            Term::InContext { unless, .. } => unless,
+        }
+    }
+}
+
+/// A rule on the marketplace category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryRule {
+    /// Stable rule id.
+    pub id: String,
+    /// Category path prefix (names from the marketplace taxonomy), root first.
+    #[serde(default)]
+    pub path: Vec<String>,
+    /// Category codes (exact) this rule also matches.
+    #[serde(default)]
+    pub codes: Vec<String>,
+    /// Classes the category asserts.
+    #[serde(default)]
+    pub is: Vec<ItemClass>,
+    /// Classes the category rules out, whatever the title says.
+    #[serde(default)]
+    pub is_not: Vec<ItemClass>,
+}
+
+/// One problem found in a policy document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The field, e.g. `claims.window.days_after_signing`.
+    pub path: String,
+    /// What is wrong, lowercase, no final period.
+    pub message: String,
+}
+
+/// The message keys every document must define, in every locale.
+pub fn required_message_keys() -> Vec<String> {
+    let mut keys = Vec::new();
+    keys.extend(ReasonCode::ALL.iter().map(|c| format!("reason.{c}")));
+    keys.extend(Outcome::ALL.iter().map(|c| format!("outcome.{c}")));
+    keys.extend(Evidence::ALL.iter().map(|c| format!("evidence.{c}")));
+    keys.extend(NextStep::ALL.iter().map(|c| format!("next_step.{c}")));
+    keys.extend(Notice::ALL.iter().map(|c| format!("notice.{c}")));
+    keys.extend(
+        ItemClass::ALL
+            .iter()
+            .filter(|c| **c != ItemClass::Ordinary)
+            .map(|c| format!("class.{c}")),
+    );
+    keys
+}
+
+/// Checks a parsed document; returns every problem found (empty when valid).
+pub fn validate(doc: &PolicyDocument) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.document(doc);
+    v.problems
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn non_empty(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.problem(path, "must not be empty");
+        }
+    }
+
+    fn clause(&mut self, doc: &PolicyDocument, path: &str, id: &str) {
+        if !doc.clauses.contains_key(id) {
+            self.problem(
+                path,
+                format!("cites clause `{id}`, which `clauses` does not define"),
+            );
+        }
+    }
+
+    fn document(&mut self, doc: &PolicyDocument) {
+        if doc.schema != SCHEMA {
+            self.problem(
+                "schema",
+                format!("is `{}`, this crate reads schema `{SCHEMA}`", doc.schema),
+            );
+        }
+        self.non_empty("id", &doc.id);
+        self.non_empty("version", &doc.version);
+        self.non_empty("source", &doc.source);
+        if !is_iso_date(&doc.effective_from) {
+            self.problem(
+                "effective_from",
+                format!(
+                    "`{}` is not a date of the form YYYY-MM-DD",
+                    doc.effective_from
+                ),
+            );
+        }
+        for (id, clause) in &doc.clauses {
+            self.non_empty(&format!("clauses.{id}.quote"), &clause.quote);
+        }
+        self.claims(doc);
+        self.screening(doc);
+        self.messages(doc);
+    }
+
+    fn claims(&mut self, doc: &PolicyDocument) {
+        let claims = &doc.claims;
+        let w = &claims.window;
+        if !(1..=365).contains(&w.days_after_signing) {
+            self.problem(
+                "claims.window.days_after_signing",
+                format!("is `{}`, must be between 1 and 365", w.days_after_signing),
+            );
+        }
+        self.clause(doc, "claims.window.clause", &w.clause);
+        for incident in Incident::ALL {
+            let Some(rule) = claims.incidents.get(incident) else {
+                self.problem(
+                    format!("claims.incidents.{incident}"),
+                    "is missing: every incident needs a rule",
+                );
+                continue;
+            };
+            let base = format!("claims.incidents.{incident}");
+            self.clause(doc, &format!("{base}.clause"), &rule.clause);
+            if rule.required_evidence.is_empty() {
+                self.problem(
+                    format!("{base}.required_evidence"),
+                    "must list at least one evidence group",
+                );
+            }
+            for (i, group) in rule.required_evidence.iter().enumerate() {
+                if group.any_of.is_empty() {
+                    self.problem(
+                        format!("{base}.required_evidence[{i}].any_of"),
+                        "must not be empty",
+                    );
+                }
+            }
+            self.no_duplicates(&format!("{base}.covered_causes"), &rule.covered_causes);
+            self.no_duplicates(&format!("{base}.next_steps"), &rule.next_steps);
+        }
+        let mut ids = BTreeSet::new();
+        for (i, rule) in claims.item_rules.iter().enumerate() {
+            let base = format!("claims.item_rules[{i}]");
+            self.non_empty(&format!("{base}.id"), &rule.id);
+            if !ids.insert(rule.id.as_str()) {
+                self.problem(format!("{base}.id"), format!("`{}` is used twice", rule.id));
+            }
+            self.clause(doc, &format!("{base}.clause"), &rule.clause);
+            let w = &rule.when;
+            if w.incident.is_empty()
+                && w.cause.is_empty()
+                && w.class.is_empty()
+                && w.condition.is_empty()
+                && w.damage.is_empty()
+            {
+                self.problem(
+                    format!("{base}.when"),
+                    "matches every item: name at least one condition",
+                );
+            }
+            if matches!(
+                rule.reason,
+                ReasonCode::Covered | ReasonCode::EvidenceMissing
+            ) {
+                self.problem(
+                    format!("{base}.reason"),
+                    format!("`{}` is not a reason to exclude an item", rule.reason),
+                );
+            }
+        }
+    }
+
+    fn screening(&mut self, doc: &PolicyDocument) {
+        let s = &doc.screening;
+        for class in [
+            ItemClass::Fragile,
+            ItemClass::CdDvdBd,
+            ItemClass::PaperProduct,
+        ] {
+            let base = format!("screening.classes.{class}");
+            let Some(terms) = s.classes.get(&class) else {
+                self.problem(base, "is missing: every flagged class needs terms");
+                continue;
+            };
+            self.clause(doc, &format!("{base}.clause"), &terms.clause);
+            self.term_lists(&format!("{base}.terms"), &terms.terms, true);
+            self.term_lists(&format!("{base}.exclude"), &terms.exclude, false);
+        }
+        if s.classes.contains_key(&ItemClass::Ordinary) {
+            self.problem(
+                "screening.classes.ordinary",
+                "ordinary is what no term flags: it cannot have terms",
+            );
+        }
+        self.term_lists("screening.outer_box_terms", &s.outer_box_terms, true);
+        for notice in Notice::ALL {
+            match s.notice_clauses.get(notice) {
+                Some(id) => self.clause(doc, &format!("screening.notice_clauses.{notice}"), id),
+                None => self.problem(format!("screening.notice_clauses.{notice}"), "is missing"),
+            }
+        }
+        let mut ids = BTreeSet::new();
+        for (i, rule) in s.categories.iter().enumerate() {
+            let base = format!("screening.categories[{i}]");
+            self.non_empty(&format!("{base}.id"), &rule.id);
+            if !ids.insert(rule.id.as_str()) {
+                self.problem(format!("{base}.id"), format!("`{}` is used twice", rule.id));
+            }
+            if rule.path.is_empty() && rule.codes.is_empty() {
+                self.problem(format!("{base}.path"), "needs a path or codes");
+            }
+            for (j, name) in rule.path.iter().enumerate() {
+                self.non_empty(&format!("{base}.path[{j}]"), name);
+            }
+            if rule.is.is_empty() && rule.is_not.is_empty() {
+                self.problem(format!("{base}.is"), "says nothing: give `is` or `is_not`");
+            }
+            if let Some(c) = rule.is.iter().find(|c| rule.is_not.contains(c)) {
+                self.problem(
+                    format!("{base}.is_not"),
+                    format!("contradicts `is` on `{c}`"),
+                );
+            }
+        }
+    }
+
+    fn term_lists(&mut self, base: &str, lists: &TermLists, need_some: bool) {
+        if need_some && lists.values().all(Vec::is_empty) {
+            self.problem(base, "must list at least one term");
+        }
+        for (lang, terms) in lists {
+            if !TERM_LANGUAGES.contains(&lang.as_str()) {
+                self.problem(
+                    format!("{base}.{lang}"),
+                    format!("`{lang}` is not a term language (one of {TERM_LANGUAGES:?})"),
+                );
+            }
+            for (i, term) in terms.iter().enumerate() {
+                let path = format!("{base}.{lang}[{i}]");
+                let text = term.text().trim_matches('*');
+                if text.trim().is_empty() {
+                    self.problem(&path, "term must not be empty");
+                }
+                if term.text().matches('#').count() > 2 {
+                    self.problem(&path, "at most two `#` digit wildcards per term");
+                }
+                for (j, word) in term.unless().iter().enumerate() {
+                    self.non_empty(&format!("{path}.unless[{j}]"), word);
+                }
+            }
+        }
+    }
+
+    fn messages(&mut self, doc: &PolicyDocument) {
+        for key in required_message_keys() {
+            let Some(by_locale) = doc.messages.get(&key) else {
+                self.problem(format!("messages.{key}"), "is missing");
+                continue;
+            };
+            for locale in LOCALES {
+                match by_locale.get(*locale) {
+                    Some(text) if !text.trim().is_empty() => {}
+                    _ => self.problem(
+                        format!("messages.{key}.{locale}"),
+                        "is missing: every message needs every locale",
+                    ),
+                }
+            }
+            for locale in by_locale.keys() {
+                if !LOCALES.contains(&locale.as_str()) {
+                    self.problem(
+                        format!("messages.{key}.{locale}"),
+                        format!("`{locale}` is not a supported locale ({LOCALES:?})"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn no_duplicates<T: Ord + core::fmt::Display>(&mut self, path: &str, items: &[T]) {
+        let mut seen = BTreeSet::new();
+        for item in items {
+            if !seen.insert(item) {
+                self.problem(path, format!("lists `{item}` twice"));
+            }
+        }
+    }
+}
+
+/// `YYYY-MM-DD` with a real day of month (leap years included).
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return false;
+    }
+    let num = |r: core::ops::Range<usize>| -> Option<u32> { s.get(r)?.parse().ok() };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}

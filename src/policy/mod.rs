@@ -1,0 +1,191 @@
+//! The after-sales policy as data: the shipped document, run-time loading, hashing, and the set
+//! of policies by effective date.
+//!
+//! The shipped document is `src/policy/after-sales.policy.json`, compiled into the crate;
+//! `build.rs` validates it before the crate builds, so a malformed edit fails the build with
+//! the field's path. [`Policy::from_json`] loads a newer document at run time through the same
+//! validation, then compiles it: term automata for screening, the message table. Every verdict
+//! names the policy's id, version and [`Policy::hash`] (SHA-256 of the canonical JSON, so the
+//! same rules give the same hash whatever the whitespace). A [`PolicySet`] holds several
+//! policies and answers which one was in force on an order date.
+
+pub mod document;
+pub mod vocabulary;
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, ErrorKind};
+use crate::i18n::Messages;
+use crate::limits;
+use crate::screen::Screener;
+use document::PolicyDocument;
+
+/// The policy document compiled into the crate.
+pub const SHIPPED_JSON: &str = include_str!("after-sales.policy.json");
+
+/// A validated, compiled policy.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    doc: PolicyDocument,
+    hash: String,
+    effective_from: NaiveDate,
+    messages: Messages,
+    screener: Screener,
+}
+
+impl Policy {
+    /// The policy compiled into the crate.
+    ///
+    /// ```
+    /// let policy = aftersales::Policy::shipped();
+    /// assert_eq!(policy.document().claims.window.days_after_signing, 5);
+    /// ```
+    #[expect(
+        clippy::expect_used,
+        reason = "build.rs validates the shipped document and a test compiles it"
+    )]
+    pub fn shipped() -> Policy {
+        Policy::from_json(SHIPPED_JSON).expect("the shipped policy compiles")
+    }
+
+    /// Loads, validates and compiles a policy document.
+    ///
+    /// ```
+    /// use aftersales::{ErrorKind, Policy};
+    /// let mut doc: serde_json::Value = serde_json::from_str(aftersales::policy::SHIPPED_JSON).unwrap();
+    /// doc["claims"]["window"]["days_after_signing"] = 0.into();
+    /// let err = Policy::from_json(&doc.to_string()).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
+    /// assert_eq!(err.path(), "claims.window.days_after_signing");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Policy, Error> {
+        limits::check("", "bytes", json.len(), limits::MAX_POLICY_BYTES)
+            .map_err(|e| Error::new(ErrorKind::InvalidPolicy, e.path(), e.message()))?;
+        let doc: PolicyDocument = crate::decode::from_json(json)
+            .map_err(|e| Error::new(ErrorKind::InvalidPolicy, e.path(), e.message()))?;
+        Policy::from_document(doc)
+    }
+
+    /// Validates and compiles an already parsed document.
+    pub fn from_document(doc: PolicyDocument) -> Result<Policy, Error> {
+        let problems = document::validate(&doc);
+        if let Some(first) = problems.first() {
+            let more = match problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more problems)", n - 1),
+            };
+            return Err(Error::new(
+                ErrorKind::InvalidPolicy,
+                first.path.clone(),
+                format!("{}{more}", first.message),
+            ));
+        }
+        let effective_from = NaiveDate::parse_from_str(&doc.effective_from, "%Y-%m-%d")
+            .map_err(|_| {
+                Error::new(
+                    ErrorKind::InvalidPolicy,
+                    "effective_from",
+                    format!("`{}` is not a date", doc.effective_from),
+                )
+            })?;
+        let screener = Screener::compile(&doc.screening)?;
+        let messages = Messages::new(&doc.messages);
+        let hash = sha256_hex(&serde_json::to_vec(&doc).unwrap_or_default());
+        Ok(Policy {
+            doc,
+            hash,
+            effective_from,
+            messages,
+            screener,
+        })
+    }
+
+    /// The document it was compiled from.
+    pub fn document(&self) -> &PolicyDocument {
+        &self.doc
+    }
+
+    /// `sha256:` and the hex SHA-256 of the canonical JSON.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// The first order date it applies to.
+    pub fn effective_from(&self) -> NaiveDate {
+        self.effective_from
+    }
+
+    /// Its messages.
+    pub fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    /// Its compiled screener.
+    pub fn screener(&self) -> &Screener {
+        &self.screener
+    }
+}
+
+/// `sha256:` followed by the lowercase hex digest.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in digest {
+        for nibble in [b >> 4, b & 0xf] {
+            out.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+        }
+    }
+    out
+}
+
+/// Policies by effective date.
+#[derive(Debug, Clone)]
+pub struct PolicySet {
+    /// Sorted by `effective_from`, oldest first; never empty.
+    policies: Vec<Policy>,
+}
+
+impl PolicySet {
+    /// A set of one.
+    pub fn new(policy: Policy) -> PolicySet {
+        PolicySet {
+            policies: vec![policy],
+        }
+    }
+
+    /// Adds a policy; one with the same `effective_from` replaces the old one.
+    pub fn insert(&mut self, policy: Policy) {
+        match self
+            .policies
+            .binary_search_by_key(&policy.effective_from, |p| p.effective_from)
+        {
+            Ok(i) => {
+                if let Some(slot) = self.policies.get_mut(i) {
+                    *slot = policy;
+                }
+            }
+            Err(i) => self.policies.insert(i, policy),
+        }
+    }
+
+    /// The policy in force on `date`: the latest whose `effective_from` is not after it.
+    pub fn in_force(&self, date: NaiveDate) -> Option<&Policy> {
+        self.policies
+            .iter()
+            .rev()
+            .find(|p| p.effective_from <= date)
+    }
+
+    /// The newest policy (for screening listings about to be bought).
+    pub fn current(&self) -> Option<&Policy> {
+        self.policies.last()
+    }
+
+    /// All policies, oldest first.
+    pub fn all(&self) -> &[Policy] {
+        &self.policies
+    }
+}
+

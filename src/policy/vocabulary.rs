@@ -1,0 +1,203 @@
+//! The policy's vocabulary: every closed set of words the after-sales policy uses, as enums.
+//!
+//! These are the names a claim, a listing, a verdict and the policy document itself are written
+//! in: incidents, causes, evidence, item classes, conditions, damage scopes, outcomes, reason
+//! codes, next steps and notices. Each enum has a stable snake_case wire name (`as_str`, serde)
+//! and an `ALL` list, so the policy validator can check that every word has a message in every
+//! locale. This file depends on nothing but `serde`, so `build.rs` can compile it too and
+//! validate the shipped policy document before the crate is built.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares a vocabulary enum with its wire names, `ALL` and `as_str`.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $wire)] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The stable wire name (the same as serde's).
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire,)+ }
+            }
+
+            /// Parses a wire name.
+            #[allow(dead_code)]
+            pub fn from_wire(s: &str) -> Option<$name> {
+                match s { $($wire => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What happened to the package or its contents.
+    Incident {
+        /// The package or an item arrived damaged.
+        Damaged => "damaged",
+        /// The whole package was lost in transit.
+        LostInTransit => "lost_in_transit",
+        /// The package arrived but item(s) are missing from it.
+        MissingItems => "missing_items",
+        /// Items were lost when customs or the courier unpacked the package (clause 4).
+        LostByUnpacking => "lost_by_unpacking",
+        /// The shopper complains about an item's condition (wear, seal), not transit damage.
+        ConditionComplaint => "condition_complaint",
+    }
+}
+
+vocabulary! {
+    /// Why it happened, as far as the shopper knows.
+    Cause {
+        /// Improper handling in shipping.
+        ImproperHandling => "improper_handling",
+        /// The courier mishandled the package.
+        CourierMishandling => "courier_mishandling",
+        /// Customs opened or inspected the package.
+        CustomsInspection => "customs_inspection",
+        /// The shopper does not know; the carrier's proof decides.
+        Unknown => "unknown",
+        /// Wear, scratches, stains or loose joints of a second-hand item (notes, 1).
+        SecondHandWear => "second_hand_wear",
+        /// A "new" item arrived unsealed or resealed (notes, 2).
+        UnsealedOrResealed => "unsealed_or_resealed",
+    }
+}
+
+vocabulary! {
+    /// What the shopper can show.
+    Evidence {
+        /// Photos of the opened package.
+        OpenedPackagePhotos => "opened_package_photos",
+        /// A complete unboxing video starting from the unopened package.
+        UnboxingVideo => "unboxing_video",
+        /// The shipping carrier's proof of loss or damage.
+        CarrierProof => "carrier_proof",
+        /// The original package kept intact: label, box and cushioning.
+        PackagingKept => "packaging_kept",
+        /// The relevant documents kept while the claim is handled.
+        DocumentsKept => "documents_kept",
+    }
+}
+
+vocabulary! {
+    /// What kind of item it is, as far as the policy cares.
+    ItemClass {
+        /// Nothing special.
+        Ordinary => "ordinary",
+        /// Glass, ceramics, frames and the like: not covered at all (clause 3).
+        Fragile => "fragile",
+        /// A CD, DVD or Blu-ray: damage to its case is not compensable (clause 3).
+        CdDvdBd => "cd_dvd_bd",
+        /// Books, manga, magazines, posters, photos, cards: damage is not compensable (clause 3).
+        PaperProduct => "paper_product",
+    }
+}
+
+vocabulary! {
+    /// The item's condition as sold.
+    Condition {
+        /// Sold as new.
+        New => "new",
+        /// Sold as second-hand.
+        SecondHand => "second_hand",
+    }
+}
+
+vocabulary! {
+    /// Which part of an item is affected.
+    DamageScope {
+        /// The item itself (the disc, the glass, the figure).
+        MainBody => "main_body",
+        /// The CD/DVD/Blu-ray case.
+        CdCase => "cd_case",
+        /// Paper parts or a paper product.
+        Paper => "paper",
+        /// The outer packaging box.
+        OuterBox => "outer_box",
+        /// The item is missing.
+        Missing => "missing",
+        /// Scratches, stains, signs of wear.
+        ScratchesWear => "scratches_wear",
+        /// The seal is broken or the item was resealed.
+        Unsealed => "unsealed",
+    }
+}
+
+vocabulary! {
+    /// The answer for a claim or an item.
+    Outcome {
+        /// Covered: the store assists the carrier claim; full refund once the carrier approves.
+        Eligible => "eligible",
+        /// Some items covered, some not.
+        PartiallyEligible => "partially_eligible",
+        /// Would be covered, but evidence is missing; the window is still open.
+        Incomplete => "incomplete",
+        /// Not covered.
+        Ineligible => "ineligible",
+    }
+}
+
+vocabulary! {
+    /// Why an outcome is what it is. Stable codes JS can switch on.
+    ReasonCode {
+        /// Covered shipping damage or loss.
+        Covered => "covered",
+        /// Evidence is missing but can still be sent before the deadline.
+        EvidenceMissing => "evidence_missing",
+        /// Reported after the claim window closed (clause 2).
+        WindowClosed => "window_closed",
+        /// The window closed with the required evidence still incomplete (clause 2).
+        DocumentationIncomplete => "documentation_incomplete",
+        /// Fragile items are outside the partnered compensation (clause 3).
+        FragileItem => "fragile_item",
+        /// Damage to CD cases, paper products or outer boxes is not compensable (clause 3).
+        NonCompensablePart => "non_compensable_part",
+        /// Second-hand wear or an unsealed "new" item is not a quality defect (notes).
+        NotADefect => "not_a_defect",
+        /// The cause given is not one the policy covers for this incident.
+        CauseNotCovered => "cause_not_covered",
+    }
+}
+
+vocabulary! {
+    /// What the shopper should do next.
+    NextStep {
+        /// Ask the carrier for proof of loss or damage.
+        GetCarrierProof => "get_carrier_proof",
+        /// Contact the carrier or local customs staff at once (clause 4).
+        ContactCarrierOrCustomsNow => "contact_carrier_or_customs_now",
+        /// Send everything to customer service before the deadline.
+        SendToCustomerService => "send_to_customer_service",
+        /// Keep the package as it is: label, box, cushioning.
+        KeepPackaging => "keep_packaging",
+        /// Do not dispose of any document while the claim is handled.
+        KeepDocuments => "keep_documents",
+        /// The store files the claim with the carrier; refund in full once approved.
+        AwaitCarrierDecision => "await_carrier_decision",
+    }
+}
+
+vocabulary! {
+    /// Pre-purchase notices that are not item classes.
+    Notice {
+        /// Second-hand items may show wear that is not a defect (notes, 1).
+        SecondHandWear => "second_hand_wear",
+        /// A "new" item may arrive unsealed or resealed (notes, 2).
+        MayBeUnsealed => "may_be_unsealed",
+        /// Damage to an outer packaging box is not compensable (clause 3).
+        OuterBoxNotCompensable => "outer_box_not_compensable",
+    }
+}

@@ -1,0 +1,571 @@
+//! Pre-purchase screening: flags fragile and non-compensable items in marketplace listings.
+//!
+//! A [`Listing`] (title, optional description, optional marketplace category, condition) is
+//! matched against the policy document's `screening` rules. The terms of every class and
+//! language are folded ([`crate::text`]) and compiled into one Aho-Corasick automaton, so a title
+//! is scanned once whatever the number of terms. A match is kept when it sits on word
+//! boundaries (Latin and Cyrillic terms), when no `exclude` term of its class covers it
+//! (「サングラス」 over 「グラス」, 「ガラスの仮面」 over 「ガラス」) and when none of its `unless`
+//! words appears in the same field (「フレーム」 in a title that says 「自転車」). The marketplace
+//! category, when given, outweighs title words: the most specific category rule can assert a
+//! class or rule it out. The answer, a [`Screening`], lists each flag with the rule and clause
+//! behind it, each finding with its UTF-16 span in the original text (so a page can highlight
+//! it), and the policy notices that apply (second-hand wear, possibly unsealed new items, outer
+//! boxes).
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::i18n::Locale;
+use crate::limits;
+use crate::policy::document::{ScreeningRules, TermLists};
+use crate::policy::vocabulary::{Condition, ItemClass, Notice};
+use crate::policy::Policy;
+use crate::text::{fold, is_word_char, Folded};
+
+/// Where a listing comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Marketplace {
+    /// Mercari Japan.
+    Mercari,
+    /// Rakuten Rakuma.
+    Rakuma,
+    /// Amazon Japan.
+    AmazonJp,
+    /// Suruga-ya.
+    Surugaya,
+    /// Sofmap.
+    Sofmap,
+    /// AmiAmi.
+    Amiami,
+    /// Yahoo! Auctions.
+    YahooAuctions,
+    /// Any other shop.
+    Other,
+}
+
+/// A listing as the storefront shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listing {
+    /// The storefront's id for it.
+    pub id: String,
+    /// The title (Japanese, or a translation).
+    pub title: String,
+    /// The seller's description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The marketplace category path, root first (`["本・雑誌・漫画", "漫画"]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub category: Vec<String>,
+    /// The marketplace's category code of the leaf.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category_code: Option<String>,
+    /// Where it is sold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketplace: Option<Marketplace>,
+    /// New or second-hand, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
+}
+
+impl Listing {
+    /// A listing with just an id and a title.
+    pub fn titled(id: &str, title: &str) -> Listing {
+        Listing {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            description: None,
+            category: Vec::new(),
+            category_code: None,
+            marketplace: None,
+            condition: None,
+        }
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        limits::check("id", "bytes", self.id.len(), limits::MAX_ID_BYTES)?;
+        limits::check("title", "bytes", self.title.len(), limits::MAX_TITLE_BYTES)?;
+        if let Some(d) = &self.description {
+            limits::check("description", "bytes", d.len(), limits::MAX_DESCRIPTION_BYTES)?;
+        }
+        limits::check(
+            "category",
+            "segments",
+            self.category.len(),
+            limits::MAX_CATEGORY_DEPTH,
+        )?;
+        for (i, name) in self.category.iter().enumerate() {
+            limits::check(
+                &format!("category[{i}]"),
+                "bytes",
+                name.len(),
+                limits::MAX_CATEGORY_BYTES,
+            )?;
+        }
+        if let Some(code) = &self.category_code {
+            limits::check("category_code", "bytes", code.len(), limits::MAX_CATEGORY_BYTES)?;
+        }
+        Ok(())
+    }
+}
+
+/// Which part of the listing a finding is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The title.
+    Title,
+    /// The description.
+    Description,
+    /// The marketplace category.
+    Category,
+}
+
+/// A policy term found in the listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The class it points to.
+    pub class: ItemClass,
+    /// The field it is in.
+    pub field: Field,
+    /// The policy term, as written in the document.
+    pub term: String,
+    /// The text it matched, as written in the listing.
+    pub text: String,
+    /// Start of the match in the field, in UTF-16 code units.
+    pub start: u32,
+    /// End of the match (exclusive), in UTF-16 code units.
+    pub end: u32,
+}
+
+/// A class the listing is flagged with, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flag {
+    /// The class.
+    pub class: ItemClass,
+    /// What decided it: the category or the listing's words.
+    pub decided_by: Field,
+    /// The category rule id, or `terms`.
+    pub rule: String,
+    /// The clause of the policy text behind it.
+    pub clause: String,
+    /// What it means for the shopper, in the screening's locale.
+    pub message: String,
+}
+
+/// A notice that applies to the listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeItem {
+    /// Stable code.
+    pub notice: Notice,
+    /// The clause of the policy text behind it.
+    pub clause: String,
+    /// The message in the screening's locale.
+    pub message: String,
+}
+
+/// The answer for one listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Screening {
+    /// The listing's id.
+    pub id: String,
+    /// The class a claim for this item would carry: fragile, then CD/DVD/BD, then paper.
+    pub class: ItemClass,
+    /// Glass, ceramics, frames…: not covered if damaged or lost.
+    pub fragile: bool,
+    /// Damage to (part of) it is not compensable: CD/DVD/BD cases, paper products.
+    pub non_compensable: bool,
+    /// The flags, one per class.
+    pub flags: Vec<Flag>,
+    /// The terms found, with their spans (cancelled matches are not listed).
+    pub findings: Vec<Finding>,
+    /// Findings counted but not listed past the per-field limit.
+    pub findings_omitted: u32,
+    /// Notices for the shopper.
+    pub notices: Vec<NoticeItem>,
+}
+
+/// What a compiled pattern does when it matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Flags its class (`unless` words in `contexts[unless]`).
+    Flag { term: usize },
+    /// Cancels flagging matches of its class that it covers.
+    Exclude,
+    /// Raises the outer-box notice.
+    OuterBox,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    class: ItemClass,
+    role: Role,
+    /// Require a non-word char (or the text's edge) before / after the match.
+    bound_start: bool,
+    bound_end: bool,
+}
+
+#[derive(Debug, Clone)]
+struct FlagTerm {
+    /// The term as written in the document.
+    written: String,
+    /// Folded words that cancel it.
+    unless: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct CompiledCategoryRule {
+    id: String,
+    path: Vec<String>,
+    codes: Vec<String>,
+    is: Vec<ItemClass>,
+    is_not: Vec<ItemClass>,
+}
+
+/// The screening rules of one policy, compiled.
+#[derive(Debug, Clone)]
+pub struct Screener {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    terms: Vec<FlagTerm>,
+    categories: Vec<CompiledCategoryRule>,
+    class_clauses: Vec<(ItemClass, String)>,
+}
+
+/// The classes screening can flag, in the order a claim would prefer them.
+const FLAGGED: [ItemClass; 3] = [ItemClass::Fragile, ItemClass::CdDvdBd, ItemClass::PaperProduct];
+
+/// Expands `#` (any ASCII digit) in a folded term; at most two, checked by the validator.
+fn expand_digits(term: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in term.chars() {
+        if c == '#' {
+            out = out
+                .iter()
+                .flat_map(|prefix| ('0'..='9').map(move |d| format!("{prefix}{d}")))
+                .collect();
+        } else {
+            for s in &mut out {
+                s.push(c);
+            }
+        }
+    }
+    out
+}
+
+impl Screener {
+    /// Compiles the screening rules of a (validated) document.
+    pub fn compile(rules: &ScreeningRules) -> Result<Screener, Error> {
+        let mut needles: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut terms: Vec<FlagTerm> = Vec::new();
+        let mut add = |lists: &TermLists,
+                       base: &str,
+                       class: ItemClass,
+                       role_of: &mut dyn FnMut(&crate::policy::document::Term) -> Role|
+         -> Result<(), Error> {
+            for (lang, list) in lists {
+                for (i, term) in list.iter().enumerate() {
+                    let written = term.text();
+                    let open_start = written.starts_with('*');
+                    let open_end = written.ends_with('*') && written.len() > 1;
+                    let folded = fold(written.trim_matches('*')).trim().to_owned();
+                    if folded.is_empty() {
+                        return Err(Error::new(
+                            ErrorKind::InvalidPolicy,
+                            format!("{base}.{lang}[{i}]"),
+                            format!("`{written}` folds to nothing"),
+                        ));
+                    }
+                    let role = role_of(term);
+                    for needle in expand_digits(&folded) {
+                        let bound_start = !open_start && needle.chars().next().is_some_and(is_word_char);
+                        let bound_end = !open_end && needle.chars().last().is_some_and(is_word_char);
+                        needles.push(needle);
+                        patterns.push(Pattern {
+                            class,
+                            role,
+                            bound_start,
+                            bound_end,
+                        });
+                    }
+                }
+            }
+            Ok(())
+        };
+        for (class, class_terms) in &rules.classes {
+            let base = format!("screening.classes.{class}");
+            add(&class_terms.terms, &format!("{base}.terms"), *class, &mut |t| {
+                terms.push(FlagTerm {
+                    written: t.text().to_owned(),
+                    unless: t
+                        .unless()
+                        .iter()
+                        .map(|w| fold(w).trim().to_owned())
+                        .filter(|w| !w.is_empty())
+                        .collect(),
+                });
+                Role::Flag {
+                    term: terms.len() - 1,
+                }
+            })?;
+            add(&class_terms.exclude, &format!("{base}.exclude"), *class, &mut |_| {
+                Role::Exclude
+            })?;
+        }
+        add(
+            &rules.outer_box_terms,
+            "screening.outer_box_terms",
+            ItemClass::Ordinary,
+            &mut |_| Role::OuterBox,
+        )?;
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&needles)
+            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&needles))
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::InvalidPolicy,
+                    "screening",
+                    format!("the terms cannot be compiled: {e}"),
+                )
+            })?;
+        let categories = rules
+            .categories
+            .iter()
+            .map(|r| CompiledCategoryRule {
+                id: r.id.clone(),
+                path: r.path.iter().map(|p| fold(p)).collect(),
+                codes: r.codes.clone(),
+                is: r.is.clone(),
+                is_not: r.is_not.clone(),
+            })
+            .collect();
+        let class_clauses = rules
+            .classes
+            .iter()
+            .map(|(c, t)| (*c, t.clause.clone()))
+            .collect();
+        Ok(Screener {
+            automaton,
+            patterns,
+            terms,
+            categories,
+            class_clauses,
+        })
+    }
+
+    /// The number of compiled patterns (terms after `#` expansion).
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    fn category_rule(&self, listing: &Listing) -> Option<&CompiledCategoryRule> {
+        let path: Vec<String> = listing.category.iter().map(|p| fold(p)).collect();
+        let mut best: Option<(usize, &CompiledCategoryRule)> = None;
+        for rule in &self.categories {
+            let by_code = listing
+                .category_code
+                .as_ref()
+                .is_some_and(|c| rule.codes.iter().any(|rc| rc == c));
+            let by_path = !rule.path.is_empty()
+                && rule.path.len() <= path.len()
+                && rule.path.iter().zip(&path).all(|(a, b)| a == b);
+            let specificity = if by_code {
+                usize::MAX
+            } else if by_path {
+                rule.path.len()
+            } else {
+                continue;
+            };
+            if best.is_none_or(|(s, _)| specificity > s) {
+                best = Some((specificity, rule));
+            }
+        }
+        best.map(|(_, r)| r)
+    }
+
+    /// Finds the flagging terms and outer-box terms of one field.
+    fn scan(&self, field: Field, text: &str, found: &mut Scan) {
+        let folded = Folded::new(text);
+        let hay = folded.as_str();
+        let mut flags: Vec<(usize, usize, usize)> = Vec::new(); // (pattern, start, end)
+        let mut excludes: Vec<(ItemClass, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(hay) {
+            let Some(p) = self.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let before = hay.get(..m.start()).and_then(|s| s.chars().next_back());
+            let after = hay.get(m.end()..).and_then(|s| s.chars().next());
+            if (p.bound_start && before.is_some_and(is_word_char))
+                || (p.bound_end && after.is_some_and(is_word_char))
+            {
+                continue;
+            }
+            match p.role {
+                Role::Flag { .. } => flags.push((m.pattern().as_usize(), m.start(), m.end())),
+                Role::Exclude => excludes.push((p.class, m.start(), m.end())),
+                Role::OuterBox => found.outer_box = true,
+            }
+        }
+        let mut kept: Vec<(ItemClass, usize, usize, usize)> = Vec::new(); // (class, term, start, end)
+        for (pattern, start, end) in flags {
+            let Some(p) = self.patterns.get(pattern) else {
+                continue;
+            };
+            let Role::Flag { term } = p.role else { continue };
+            let covered = excludes
+                .iter()
+                .any(|(c, s, e)| *c == p.class && *s <= start && *e >= end);
+            let cancelled = self
+                .terms
+                .get(term)
+                .is_some_and(|t| t.unless.iter().any(|w| hay.contains(w.as_str())));
+            if !covered && !cancelled {
+                kept.push((p.class, term, start, end));
+            }
+        }
+        // Keep the outermost match of a class: 「ワイングラス」, not also 「グラス」 inside it.
+        let mut outer: Vec<(ItemClass, usize, usize, usize)> = kept
+            .iter()
+            .filter(|(c, _, s, e)| {
+                !kept.iter().any(|(c2, _, s2, e2)| {
+                    c2 == c && s2 <= s && e2 >= e && (e2 - s2) > (e - s)
+                })
+            })
+            .copied()
+            .collect();
+        // The same span from two languages' terms is one finding.
+        outer.sort_by_key(|&(class, term, start, end)| (start, end, class, term));
+        outer.dedup_by_key(|&mut (class, _, start, end)| (class, start, end));
+        let mut listed = 0usize;
+        for (class, term, start, end) in outer {
+            found.classes_hit.push(class);
+            if listed >= limits::MAX_FINDINGS_PER_FIELD {
+                found.omitted = found.omitted.saturating_add(1);
+                continue;
+            }
+            listed += 1;
+            let span = folded.original_utf16(start..end);
+            let bytes = folded.original_bytes(start..end);
+            found.findings.push(Finding {
+                class,
+                field,
+                term: self.terms.get(term).map(|t| t.written.clone()).unwrap_or_default(),
+                text: text.get(bytes).unwrap_or_default().to_owned(),
+                start: u32::try_from(span.start).unwrap_or(u32::MAX),
+                end: u32::try_from(span.end).unwrap_or(u32::MAX),
+            });
+        }
+    }
+
+    /// Screens one listing; `policy` gives the clauses and messages.
+    pub fn screen(&self, policy: &Policy, listing: &Listing, locale: Locale) -> Result<Screening, Error> {
+        listing.check()?;
+        let mut found = Scan::default();
+        self.scan(Field::Title, &listing.title, &mut found);
+        if let Some(d) = &listing.description {
+            self.scan(Field::Description, d, &mut found);
+        }
+        let category = self.category_rule(listing);
+        let msg = policy.messages();
+        let clause_of = |class: ItemClass| {
+            self.class_clauses
+                .iter()
+                .find(|(c, _)| *c == class)
+                .map(|(_, k)| k.clone())
+                .unwrap_or_default()
+        };
+        let mut flags = Vec::new();
+        for class in FLAGGED {
+            let (decided_by, rule) = match category {
+                Some(r) if r.is_not.contains(&class) => continue,
+                Some(r) if r.is.contains(&class) => (Field::Category, r.id.clone()),
+                _ => match found.findings.iter().find(|f| f.class == class) {
+                    Some(f) => (f.field, "terms".to_owned()),
+                    None if found.classes_hit.contains(&class) => (Field::Title, "terms".to_owned()),
+                    None => continue,
+                },
+            };
+            flags.push(Flag {
+                class,
+                decided_by,
+                rule,
+                clause: clause_of(class),
+                message: msg.word("class", class.as_str(), locale),
+            });
+        }
+        // Findings of a class the category rules out are not shown as reasons.
+        let findings: Vec<Finding> = found
+            .findings
+            .into_iter()
+            .filter(|f| flags.iter().any(|fl| fl.class == f.class))
+            .collect();
+        let has = |c: ItemClass| flags.iter().any(|f| f.class == c);
+        let class = FLAGGED
+            .into_iter()
+            .find(|c| has(*c))
+            .unwrap_or(ItemClass::Ordinary);
+        let notice_clause = |n: Notice| {
+            policy
+                .document()
+                .screening
+                .notice_clauses
+                .get(&n)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let mut notices = Vec::new();
+        let mut notice = |n: Notice| {
+            notices.push(NoticeItem {
+                notice: n,
+                clause: notice_clause(n),
+                message: msg.word("notice", n.as_str(), locale),
+            })
+        };
+        match listing.condition {
+            Some(Condition::SecondHand) => notice(Notice::SecondHandWear),
+            Some(Condition::New) => notice(Notice::MayBeUnsealed),
+            None => {}
+        }
+        if found.outer_box {
+            notice(Notice::OuterBoxNotCompensable);
+        }
+        Ok(Screening {
+            id: listing.id.clone(),
+            class,
+            fragile: has(ItemClass::Fragile),
+            non_compensable: has(ItemClass::CdDvdBd) || has(ItemClass::PaperProduct),
+            flags,
+            findings,
+            findings_omitted: found.omitted,
+            notices,
+        })
+    }
+}
+
+#[derive(Default)]
+struct Scan {
+    findings: Vec<Finding>,
+    classes_hit: Vec<ItemClass>,
+    omitted: u32,
+    outer_box: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_wildcards_expand_to_every_digit() {
+        let e = expand_digits("cd-#");
+        assert_eq!(e.len(), 10);
+        assert_eq!(e.first().map(String::as_str), Some("cd-0"));
+        assert_eq!(expand_digits("a##").len(), 100);
+        assert_eq!(expand_digits("plain"), vec!["plain".to_owned()]);
+    }
+}
