@@ -206,7 +206,10 @@ mod tests {
 
     #[test]
     fn json_syntax_errors_drop_the_position_and_keep_the_kind() {
-        let e = Error::from_serde(".".into(), "EOF while parsing a value at line 1 column 5".into());
+        let e = Error::from_serde(
+            ".".into(),
+            "EOF while parsing a value at line 1 column 5".into(),
+        );
         assert_eq!(e.kind(), ErrorKind::InvalidJson);
         assert_eq!(e.path(), "");
         assert_eq!(e.message(), "EOF while parsing a value");
@@ -214,7 +217,14 @@ mod tests {
 
     #[test]
     fn display_names_code_and_path() {
-        let e = Error::new(ErrorKind::TooLarge, "items", "has `5000` entries, at most `1000`");
-        assert_eq!(e.to_string(), "too_large: `items` has `5000` entries, at most `1000`");
+        let e = Error::new(
+            ErrorKind::TooLarge,
+            "items",
+            "has `5000` entries, at most `1000`",
+        );
+        assert_eq!(
+            e.to_string(),
+            "too_large: `items` has `5000` entries, at most `1000`"
+        );
     }
 }

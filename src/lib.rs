@@ -45,9 +45,6 @@ pub mod policy;
 pub mod screen;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
-mod wasm;
-
 use chrono::{DateTime, FixedOffset};
 
 pub use claim::{Claim, Verdict};
@@ -95,12 +92,18 @@ impl Checker {
 
     /// Screens one listing under the newest policy.
     pub fn screen(&self, listing: &Listing, locale: Locale) -> Result<Screening, Error> {
-        self.current()?.screener().screen(self.current()?, listing, locale)
+        self.current()?
+            .screener()
+            .screen(self.current()?, listing, locale)
     }
 
     /// Screens a page of listings in one call; the first invalid listing fails the call with
     /// its index in the path (`[3].title`).
-    pub fn screen_batch(&self, listings: &[Listing], locale: Locale) -> Result<Vec<Screening>, Error> {
+    pub fn screen_batch(
+        &self,
+        listings: &[Listing],
+        locale: Locale,
+    ) -> Result<Vec<Screening>, Error> {
         limits::check("", "listings", listings.len(), limits::MAX_BATCH_LISTINGS)?;
         let policy = self.current()?;
         listings
@@ -116,13 +119,22 @@ impl Checker {
     }
 
     /// Judges a claim at `now` under the policy in force on its order date.
-    pub fn judge(&self, claim: &Claim, now: DateTime<FixedOffset>, locale: Locale) -> Result<Verdict, Error> {
+    pub fn judge(
+        &self,
+        claim: &Claim,
+        now: DateTime<FixedOffset>,
+        locale: Locale,
+    ) -> Result<Verdict, Error> {
         let at = claim.instants(now)?;
         let date = at.ordered_at.date_naive();
         let policy = self.policies.in_force(date).ok_or_else(|| {
             Error::new(
                 ErrorKind::NoPolicyInForce,
-                if claim.ordered_at.is_some() { "ordered_at" } else { "signed_at" },
+                if claim.ordered_at.is_some() {
+                    "ordered_at"
+                } else {
+                    "signed_at"
+                },
                 format!("no loaded policy was in force on `{date}`"),
             )
         })?;

@@ -173,7 +173,11 @@ pub(crate) fn parse_timestamp(path: &str, s: &str) -> Result<DateTime<FixedOffse
     if let Ok(t) = DateTime::parse_from_rfc3339(s.trim()) {
         return Ok(t);
     }
-    let naive = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M"];
+    let naive = [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+    ];
     if naive
         .iter()
         .any(|f| NaiveDateTime::parse_from_str(s.trim(), f).is_ok())
@@ -205,11 +209,30 @@ pub(crate) struct Instants {
 impl Claim {
     /// Checks sizes and timestamps; `now` is the judging instant.
     pub(crate) fn instants(&self, now: DateTime<FixedOffset>) -> Result<Instants, Error> {
-        limits::check("order_id", "bytes", self.order_id.len(), limits::MAX_ID_BYTES)?;
-        limits::check("items", "entries", self.items.len(), limits::MAX_CLAIM_ITEMS)?;
-        limits::check("evidence", "entries", self.evidence.len(), limits::MAX_EVIDENCE)?;
+        limits::check(
+            "order_id",
+            "bytes",
+            self.order_id.len(),
+            limits::MAX_ID_BYTES,
+        )?;
+        limits::check(
+            "items",
+            "entries",
+            self.items.len(),
+            limits::MAX_CLAIM_ITEMS,
+        )?;
+        limits::check(
+            "evidence",
+            "entries",
+            self.evidence.len(),
+            limits::MAX_EVIDENCE,
+        )?;
         if self.order_id.trim().is_empty() {
-            return Err(Error::new(ErrorKind::InvalidValue, "order_id", "must not be empty"));
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                "order_id",
+                "must not be empty",
+            ));
         }
         if self.items.is_empty() {
             return Err(Error::new(
@@ -222,7 +245,11 @@ impl Claim {
             let path = format!("items[{i}].id");
             limits::check(&path, "bytes", item.id.len(), limits::MAX_ID_BYTES)?;
             if item.id.trim().is_empty() {
-                return Err(Error::new(ErrorKind::InvalidValue, path, "must not be empty"));
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    path,
+                    "must not be empty",
+                ));
             }
         }
         let signed_at = parse_timestamp("signed_at", &self.signed_at)?;
@@ -329,7 +356,11 @@ pub(crate) fn judge_at(
             &incident_rule.clause,
         )
     } else {
-        reason(ReasonCode::Covered, "claims.incidents", &incident_rule.clause)
+        reason(
+            ReasonCode::Covered,
+            "claims.incidents",
+            &incident_rule.clause,
+        )
     };
     let deciding_outcome = match deciding.code {
         ReasonCode::Covered => Outcome::Eligible,
@@ -411,7 +442,12 @@ pub(crate) fn judge_at(
     })
 }
 
-fn item_rule_applies(rule: &ItemRule, claim: &Claim, item: &ClaimItem, damage: DamageScope) -> bool {
+fn item_rule_applies(
+    rule: &ItemRule,
+    claim: &Claim,
+    item: &ClaimItem,
+    damage: DamageScope,
+) -> bool {
     fn any<T: PartialEq>(set: &[T], v: &T) -> bool {
         set.is_empty() || set.contains(v)
     }
@@ -445,7 +481,11 @@ fn next_steps(policy: &Policy, rule: &IncidentRule, outcome: Outcome, locale: Lo
         urgent,
         message: msg.word("next_step", s.as_str(), locale),
     };
-    let mut steps: Vec<Step> = rule.urgent_next_steps.iter().map(|s| step(*s, true)).collect();
+    let mut steps: Vec<Step> = rule
+        .urgent_next_steps
+        .iter()
+        .map(|s| step(*s, true))
+        .collect();
     if outcome != Outcome::Ineligible {
         steps.extend(
             rule.next_steps

@@ -39,9 +39,12 @@ impl ClaimWindow {
                 format!("`{signed_at}` is too far in the future to reckon a claim window"),
             )
         };
-        let days = TimeDelta::try_days(i64::from(rule.days_after_signing)).ok_or_else(out_of_range)?;
+        let days =
+            TimeDelta::try_days(i64::from(rule.days_after_signing)).ok_or_else(out_of_range)?;
         let last_moment = match rule.closes {
-            WindowClose::Exact => signed_at.checked_add_signed(days).ok_or_else(out_of_range)?,
+            WindowClose::Exact => signed_at
+                .checked_add_signed(days)
+                .ok_or_else(out_of_range)?,
             WindowClose::EndOfDay => {
                 let offset = match rule.reckoned_in {
                     Reckoning::SigningOffset => *signed_at.offset(),

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// A supported locale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub enum Locale {
     /// English.
     #[default]
@@ -81,10 +83,20 @@ impl Messages {
             .iter()
             .map(|(key, by_locale)| {
                 let en = by_locale.get("en").cloned().unwrap_or_else(|| key.clone());
-                let get = |l: Locale| by_locale.get(l.tag()).cloned().unwrap_or_else(|| en.clone());
+                let get = |l: Locale| {
+                    by_locale
+                        .get(l.tag())
+                        .cloned()
+                        .unwrap_or_else(|| en.clone())
+                };
                 (
                     key.clone(),
-                    [en.clone(), get(Locale::Ja), get(Locale::Ru), get(Locale::ZhCn)],
+                    [
+                        en.clone(),
+                        get(Locale::Ja),
+                        get(Locale::Ru),
+                        get(Locale::ZhCn),
+                    ],
                 )
             })
             .collect();

@@ -81,8 +81,8 @@ impl Policy {
                 format!("{}{more}", first.message),
             ));
         }
-        let effective_from = NaiveDate::parse_from_str(&doc.effective_from, "%Y-%m-%d")
-            .map_err(|_| {
+        let effective_from =
+            NaiveDate::parse_from_str(&doc.effective_from, "%Y-%m-%d").map_err(|_| {
                 Error::new(
                     ErrorKind::InvalidPolicy,
                     "effective_from",
@@ -188,4 +188,3 @@ impl PolicySet {
         &self.policies
     }
 }
-

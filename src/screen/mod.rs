@@ -89,7 +89,12 @@ impl Listing {
         limits::check("id", "bytes", self.id.len(), limits::MAX_ID_BYTES)?;
         limits::check("title", "bytes", self.title.len(), limits::MAX_TITLE_BYTES)?;
         if let Some(d) = &self.description {
-            limits::check("description", "bytes", d.len(), limits::MAX_DESCRIPTION_BYTES)?;
+            limits::check(
+                "description",
+                "bytes",
+                d.len(),
+                limits::MAX_DESCRIPTION_BYTES,
+            )?;
         }
         limits::check(
             "category",
@@ -106,7 +111,12 @@ impl Listing {
             )?;
         }
         if let Some(code) = &self.category_code {
-            limits::check("category_code", "bytes", code.len(), limits::MAX_CATEGORY_BYTES)?;
+            limits::check(
+                "category_code",
+                "bytes",
+                code.len(),
+                limits::MAX_CATEGORY_BYTES,
+            )?;
         }
         Ok(())
     }
@@ -236,7 +246,11 @@ pub struct Screener {
 }
 
 /// The classes screening can flag, in the order a claim would prefer them.
-const FLAGGED: [ItemClass; 3] = [ItemClass::Fragile, ItemClass::CdDvdBd, ItemClass::PaperProduct];
+const FLAGGED: [ItemClass; 3] = [
+    ItemClass::Fragile,
+    ItemClass::CdDvdBd,
+    ItemClass::PaperProduct,
+];
 
 /// Expands `#` (any ASCII digit) in a folded term; at most two, checked by the validator.
 fn expand_digits(term: &str) -> Vec<String> {
@@ -282,8 +296,10 @@ impl Screener {
                     }
                     let role = role_of(term);
                     for needle in expand_digits(&folded) {
-                        let bound_start = !open_start && needle.chars().next().is_some_and(is_word_char);
-                        let bound_end = !open_end && needle.chars().last().is_some_and(is_word_char);
+                        let bound_start =
+                            !open_start && needle.chars().next().is_some_and(is_word_char);
+                        let bound_end =
+                            !open_end && needle.chars().last().is_some_and(is_word_char);
                         needles.push(needle);
                         patterns.push(Pattern {
                             class,
@@ -298,23 +314,31 @@ impl Screener {
         };
         for (class, class_terms) in &rules.classes {
             let base = format!("screening.classes.{class}");
-            add(&class_terms.terms, &format!("{base}.terms"), *class, &mut |t| {
-                terms.push(FlagTerm {
-                    written: t.text().to_owned(),
-                    unless: t
-                        .unless()
-                        .iter()
-                        .map(|w| fold(w).trim().to_owned())
-                        .filter(|w| !w.is_empty())
-                        .collect(),
-                });
-                Role::Flag {
-                    term: terms.len() - 1,
-                }
-            })?;
-            add(&class_terms.exclude, &format!("{base}.exclude"), *class, &mut |_| {
-                Role::Exclude
-            })?;
+            add(
+                &class_terms.terms,
+                &format!("{base}.terms"),
+                *class,
+                &mut |t| {
+                    terms.push(FlagTerm {
+                        written: t.text().to_owned(),
+                        unless: t
+                            .unless()
+                            .iter()
+                            .map(|w| fold(w).trim().to_owned())
+                            .filter(|w| !w.is_empty())
+                            .collect(),
+                    });
+                    Role::Flag {
+                        term: terms.len() - 1,
+                    }
+                },
+            )?;
+            add(
+                &class_terms.exclude,
+                &format!("{base}.exclude"),
+                *class,
+                &mut |_| Role::Exclude,
+            )?;
         }
         add(
             &rules.outer_box_terms,
@@ -326,7 +350,11 @@ impl Screener {
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&needles)
-            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&needles))
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&needles)
+            })
             .map_err(|e| {
                 Error::new(
                     ErrorKind::InvalidPolicy,
@@ -417,7 +445,9 @@ impl Screener {
             let Some(p) = self.patterns.get(pattern) else {
                 continue;
             };
-            let Role::Flag { term } = p.role else { continue };
+            let Role::Flag { term } = p.role else {
+                continue;
+            };
             let covered = excludes
                 .iter()
                 .any(|(c, s, e)| *c == p.class && *s <= start && *e >= end);
@@ -433,9 +463,9 @@ impl Screener {
         let mut outer: Vec<(ItemClass, usize, usize, usize)> = kept
             .iter()
             .filter(|(c, _, s, e)| {
-                !kept.iter().any(|(c2, _, s2, e2)| {
-                    c2 == c && s2 <= s && e2 >= e && (e2 - s2) > (e - s)
-                })
+                !kept
+                    .iter()
+                    .any(|(c2, _, s2, e2)| c2 == c && s2 <= s && e2 >= e && (e2 - s2) > (e - s))
             })
             .copied()
             .collect();
@@ -455,7 +485,11 @@ impl Screener {
             found.findings.push(Finding {
                 class,
                 field,
-                term: self.terms.get(term).map(|t| t.written.clone()).unwrap_or_default(),
+                term: self
+                    .terms
+                    .get(term)
+                    .map(|t| t.written.clone())
+                    .unwrap_or_default(),
                 text: text.get(bytes).unwrap_or_default().to_owned(),
                 start: u32::try_from(span.start).unwrap_or(u32::MAX),
                 end: u32::try_from(span.end).unwrap_or(u32::MAX),
@@ -464,7 +498,12 @@ impl Screener {
     }
 
     /// Screens one listing; `policy` gives the clauses and messages.
-    pub fn screen(&self, policy: &Policy, listing: &Listing, locale: Locale) -> Result<Screening, Error> {
+    pub fn screen(
+        &self,
+        policy: &Policy,
+        listing: &Listing,
+        locale: Locale,
+    ) -> Result<Screening, Error> {
         listing.check()?;
         let mut found = Scan::default();
         self.scan(Field::Title, &listing.title, &mut found);
@@ -487,7 +526,9 @@ impl Screener {
                 Some(r) if r.is.contains(&class) => (Field::Category, r.id.clone()),
                 _ => match found.findings.iter().find(|f| f.class == class) {
                     Some(f) => (f.field, "terms".to_owned()),
-                    None if found.classes_hit.contains(&class) => (Field::Title, "terms".to_owned()),
+                    None if found.classes_hit.contains(&class) => {
+                        (Field::Title, "terms".to_owned())
+                    }
                     None => continue,
                 },
             };
