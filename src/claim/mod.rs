@@ -19,7 +19,7 @@ pub use window::ClaimWindow;
 use crate::error::{join_path, Error, ErrorKind};
 use crate::i18n::Locale;
 use crate::limits;
-use crate::policy::document::{IncidentRule, ItemRule};
+use crate::policy::document::{ClaimRules, EvidenceGroup, IncidentRule, ItemRule};
 use crate::policy::vocabulary::{
     Cause, Condition, DamageScope, Evidence, Incident, ItemClass, NextStep, Outcome, ReasonCode,
 };
@@ -99,6 +99,8 @@ pub struct MissingEvidence {
     pub any_of: Vec<Evidence>,
     /// Their messages, in the same order.
     pub messages: Vec<String>,
+    /// The clause of the policy text that asks for it.
+    pub clause: String,
 }
 
 /// The claim window as the verdict sees it.
@@ -114,6 +116,8 @@ pub struct WindowStatus {
     pub open_now: bool,
     /// Milliseconds left at `now` (0 once closed).
     pub remaining_ms: i64,
+    /// The clause of the policy text that sets the deadline.
+    pub clause: String,
 }
 
 /// A next step for the shopper.
@@ -125,6 +129,8 @@ pub struct Step {
     pub urgent: bool,
     /// The message in the verdict's locale.
     pub message: String,
+    /// The clause of the policy text that asks for it.
+    pub clause: String,
 }
 
 /// What an operator needs to reproduce the verdict.
@@ -316,10 +322,11 @@ pub(crate) fn judge_at(
     let msg = policy.messages();
     let rules = &doc.claims;
     let window = ClaimWindow::new(&rules.window, at.signed_at)?;
+    let incident_path = join_path("claims.incidents", claim.incident.as_str());
     let incident_rule = rules.incidents.get(&claim.incident).ok_or_else(|| {
         Error::new(
             ErrorKind::InvalidPolicy,
-            join_path("claims.incidents", claim.incident.as_str()),
+            incident_path.as_str(),
             "is missing",
         )
     })?;
@@ -332,61 +339,45 @@ pub(crate) fn judge_at(
 
     let reported_in_time = window.contains(at.reported_at);
     let open_now = window.contains(now);
-    let missing: Vec<&[Evidence]> = incident_rule
+    // `documents_kept` is never listed as required evidence, although a claim may carry it:
+    // clause `signing.keep_documents` asks the shopper "not to dispose of any relevant documents
+    // while our after-sales department handles the issue" — a duty that runs after the claim is
+    // filed, which nothing shown at filing time can prove. It is the `keep_documents` next step.
+    let missing: Vec<&EvidenceGroup> = incident_rule
         .required_evidence
         .iter()
-        .map(|g| g.any_of.as_slice())
-        .filter(|any_of| !any_of.iter().any(|e| claim.evidence.contains(e)))
+        .filter(|g| !g.any_of.iter().any(|e| claim.evidence.contains(e)))
         .collect();
 
     // The claim-level reason that decides every item the exclusions leave covered.
-    let window_clause = rules.window.clause.as_str();
-    let deciding = if !reported_in_time {
-        reason(ReasonCode::WindowClosed, "claims.window", window_clause)
-    } else if !missing.is_empty() && !open_now {
-        reason(
-            ReasonCode::DocumentationIncomplete,
-            "claims.required_evidence",
-            window_clause,
-        )
-    } else if !missing.is_empty() {
-        reason(
-            ReasonCode::EvidenceMissing,
-            "claims.required_evidence",
-            &incident_rule.clause,
-        )
-    } else {
-        reason(
-            ReasonCode::Covered,
-            "claims.incidents",
-            &incident_rule.clause,
-        )
+    let code = standing(reported_in_time, open_now, missing.is_empty());
+    let evidence_rule = format!("{incident_path}.required_evidence");
+    let deciding = match code {
+        ReasonCode::WindowClosed => reason(code, "claims.window", &rules.window.refusal_clause),
+        ReasonCode::DocumentationIncomplete => {
+            reason(code, &evidence_rule, &rules.window.refusal_clause)
+        }
+        ReasonCode::EvidenceMissing => reason(code, &evidence_rule, &incident_rule.clause),
+        _ => reason(code, &incident_path, &incident_rule.clause),
     };
-    let deciding_outcome = match deciding.code {
+    let deciding_outcome = match code {
         ReasonCode::Covered => Outcome::Eligible,
         ReasonCode::EvidenceMissing => Outcome::Incomplete,
         _ => Outcome::Ineligible,
     };
 
+    let mut governed = false;
     let items: Vec<ItemVerdict> = claim
         .items
         .iter()
         .map(|item| {
             let damage = item.damage.unwrap_or(incident_rule.default_damage);
-            let mut reasons: Vec<Reason> = rules
-                .item_rules
-                .iter()
-                .filter(|r| item_rule_applies(r, claim, item, damage))
-                .map(|r| reason(r.reason, &r.id, &r.clause))
+            let mut reasons: Vec<Reason> = exclusions(rules, incident_rule, claim, item, damage)
+                .into_iter()
+                .map(|(code, rule, clause)| reason(code, &rule, clause))
                 .collect();
-            if reasons.is_empty() && !incident_rule.covered_causes.contains(&claim.cause) {
-                reasons.push(reason(
-                    ReasonCode::CauseNotCovered,
-                    &format!("claims.incidents.{}.covered_causes", claim.incident),
-                    &incident_rule.clause,
-                ));
-            }
             let outcome = if reasons.is_empty() {
+                governed = true;
                 reasons.push(deciding.clone());
                 deciding_outcome
             } else {
@@ -402,10 +393,40 @@ pub(crate) fn judge_at(
         .collect();
 
     let outcome = overall(&items);
-    let mut reasons = Vec::new();
-    if deciding.code != ReasonCode::Covered || outcome != Outcome::Ineligible {
-        reasons.push(deciding);
-    }
+    // The deciding reason is the claim's when it decides an item. A late or incomplete
+    // application is refused as a whole (clause 2), so it is said even when every item is
+    // excluded anyway; "evidence missing" is not, since no evidence would change the answer.
+    let claim_wide = matches!(
+        code,
+        ReasonCode::WindowClosed | ReasonCode::DocumentationIncomplete
+    );
+    let reasons: Vec<Reason> = if governed || claim_wide {
+        vec![deciding]
+    } else {
+        Vec::new()
+    };
+    let evidence_decides = reasons.iter().any(|r| {
+        matches!(
+            r.code,
+            ReasonCode::EvidenceMissing | ReasonCode::DocumentationIncomplete
+        )
+    });
+    let missing_evidence = if evidence_decides {
+        missing
+            .iter()
+            .map(|g| MissingEvidence {
+                any_of: g.any_of.clone(),
+                messages: g
+                    .any_of
+                    .iter()
+                    .map(|e| msg.word("evidence", e.as_str(), locale))
+                    .collect(),
+                clause: g.clause.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     Ok(Verdict {
         order_id: claim.order_id.clone(),
@@ -413,24 +434,16 @@ pub(crate) fn judge_at(
         summary: msg.word("outcome", outcome.as_str(), locale),
         reasons,
         items,
-        missing_evidence: missing
-            .iter()
-            .map(|any_of| MissingEvidence {
-                any_of: any_of.to_vec(),
-                messages: any_of
-                    .iter()
-                    .map(|e| msg.word("evidence", e.as_str(), locale))
-                    .collect(),
-            })
-            .collect(),
+        missing_evidence,
         window: WindowStatus {
             deadline: window.deadline_rfc3339(),
             deadline_ms: window.last_moment().timestamp_millis(),
             reported_in_time,
             open_now,
             remaining_ms: window.remaining_ms(now),
+            clause: rules.window.clause.clone(),
         },
-        next_steps: next_steps(policy, incident_rule, outcome, locale),
+        next_steps: next_steps(policy, incident_rule, &claim.evidence, outcome, locale),
         audit: Audit {
             policy_id: doc.id.clone(),
             policy_version: doc.version.clone(),
@@ -440,6 +453,54 @@ pub(crate) fn judge_at(
             locale,
         },
     })
+}
+
+/// The claim-level standing, from the window and the evidence (clauses 1 and 2): late is late
+/// whatever was sent; evidence still missing is "incomplete" while the window is open and
+/// "documentation incomplete" once it has closed.
+fn standing(reported_in_time: bool, open_now: bool, evidence_complete: bool) -> ReasonCode {
+    match (reported_in_time, evidence_complete, open_now) {
+        (false, _, _) => ReasonCode::WindowClosed,
+        (true, true, _) => ReasonCode::Covered,
+        (true, false, true) => ReasonCode::EvidenceMissing,
+        (true, false, false) => ReasonCode::DocumentationIncomplete,
+    }
+}
+
+/// Why an item is excluded, whatever the window and the evidence say: every matching item rule
+/// (reason, rule id, clause; one per reason), then `cause_not_covered` when the claim's cause is not one the
+/// incident covers (clause 1 lists them) — unless a matching rule is about that very cause
+/// (`unsealed_or_resealed` is already explained by notes, 2), so the shopper hears every
+/// independent ground once.
+fn exclusions<'p>(
+    rules: &'p ClaimRules,
+    incident_rule: &'p IncidentRule,
+    claim: &Claim,
+    item: &ClaimItem,
+    damage: DamageScope,
+) -> Vec<(ReasonCode, String, &'p str)> {
+    let matching: Vec<&ItemRule> = rules
+        .item_rules
+        .iter()
+        .filter(|r| item_rule_applies(r, claim, item, damage))
+        .collect();
+    let cause_explained = matching.iter().any(|r| r.when.cause.contains(&claim.cause));
+    // One reason per code: two rules saying "not a defect" (unsealed, and caused by unsealing)
+    // give the shopper one message; the first rule in the document is named.
+    let mut out: Vec<(ReasonCode, String, &str)> = Vec::new();
+    for r in &matching {
+        if !out.iter().any(|(code, _, _)| *code == r.reason) {
+            out.push((r.reason, r.id.clone(), r.clause.as_str()));
+        }
+    }
+    if !incident_rule.covered_causes.contains(&claim.cause) && !cause_explained {
+        out.push((
+            ReasonCode::CauseNotCovered,
+            format!("claims.incidents.{}.covered_causes", claim.incident),
+            incident_rule.clause.as_str(),
+        ));
+    }
+    out
 }
 
 fn item_rule_applies(
@@ -473,24 +534,38 @@ fn overall(items: &[ItemVerdict]) -> Outcome {
 }
 
 /// Urgent steps always (clause 4 applies whatever the store covers); the incident's steps while
-/// anything is still covered; the carrier decision once it is.
-fn next_steps(policy: &Policy, rule: &IncidentRule, outcome: Outcome, locale: Locale) -> Vec<Step> {
+/// anything is still covered, leaving out those the evidence shows are done; the carrier
+/// decision once something is covered.
+fn next_steps(
+    policy: &Policy,
+    rule: &IncidentRule,
+    evidence: &[Evidence],
+    outcome: Outcome,
+    locale: Locale,
+) -> Vec<Step> {
     let msg = policy.messages();
+    let defs = &policy.document().claims.steps;
+    let done = |s: &NextStep| {
+        defs.get(s)
+            .is_some_and(|d| d.done_by.iter().any(|e| evidence.contains(e)))
+    };
     let step = |s: NextStep, urgent: bool| Step {
         step: s,
         urgent,
         message: msg.word("next_step", s.as_str(), locale),
+        clause: defs.get(&s).map(|d| d.clause.clone()).unwrap_or_default(),
     };
     let mut steps: Vec<Step> = rule
         .urgent_next_steps
         .iter()
+        .filter(|s| !done(s))
         .map(|s| step(*s, true))
         .collect();
     if outcome != Outcome::Ineligible {
         steps.extend(
             rule.next_steps
                 .iter()
-                .filter(|s| !rule.urgent_next_steps.contains(s))
+                .filter(|s| !rule.urgent_next_steps.contains(s) && !done(s))
                 .map(|s| step(*s, false)),
         );
     }
@@ -498,4 +573,105 @@ fn next_steps(policy: &Policy, rule: &IncidentRule, outcome: Outcome, locale: Lo
         steps.push(step(NextStep::AwaitCarrierDecision, false));
     }
     steps
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn late_is_late_whatever_the_evidence() {
+        for complete in [true, false] {
+            for open in [true, false] {
+                assert_eq!(standing(false, open, complete), ReasonCode::WindowClosed);
+            }
+        }
+    }
+
+    #[test]
+    fn missing_evidence_is_incomplete_while_open_and_refused_once_closed() {
+        assert_eq!(standing(true, true, false), ReasonCode::EvidenceMissing);
+        assert_eq!(
+            standing(true, false, false),
+            ReasonCode::DocumentationIncomplete
+        );
+        assert_eq!(standing(true, false, true), ReasonCode::Covered);
+        assert_eq!(standing(true, true, true), ReasonCode::Covered);
+    }
+
+    fn item(outcome: Outcome) -> ItemVerdict {
+        ItemVerdict {
+            id: "1".into(),
+            outcome,
+            damage: DamageScope::MainBody,
+            reasons: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_eligible_and_one_ineligible_item_is_a_split_verdict() {
+        let items = [item(Outcome::Eligible), item(Outcome::Ineligible)];
+        assert_eq!(overall(&items), Outcome::PartiallyEligible);
+    }
+
+    #[test]
+    fn any_incomplete_item_makes_the_claim_incomplete() {
+        let items = [item(Outcome::Ineligible), item(Outcome::Incomplete)];
+        assert_eq!(overall(&items), Outcome::Incomplete);
+    }
+
+    #[test]
+    fn all_eligible_or_all_ineligible_stay_whole() {
+        assert_eq!(overall(&[item(Outcome::Eligible)]), Outcome::Eligible);
+        assert_eq!(
+            overall(&[item(Outcome::Ineligible), item(Outcome::Ineligible)]),
+            Outcome::Ineligible
+        );
+    }
+
+    fn claim(cause: Cause, class: ItemClass) -> Claim {
+        Claim {
+            order_id: "A".into(),
+            ordered_at: None,
+            signed_at: "2024-03-01T18:00:00+09:00".into(),
+            reported_at: None,
+            incident: Incident::ConditionComplaint,
+            cause,
+            evidence: Vec::new(),
+            items: vec![ClaimItem {
+                id: "1".into(),
+                class,
+                condition: Condition::New,
+                damage: None,
+            }],
+        }
+    }
+
+    fn codes(c: &Claim, damage: DamageScope) -> Vec<ReasonCode> {
+        let policy = Policy::shipped();
+        let rules = &policy.document().claims;
+        let rule = rules.incidents.get(&c.incident).unwrap();
+        let item = c.items.first().unwrap();
+        exclusions(rules, rule, c, item, damage)
+            .into_iter()
+            .map(|(code, _, _)| code)
+            .collect()
+    }
+
+    #[test]
+    fn an_uncovered_cause_is_a_ground_of_its_own_beside_an_exclusion() {
+        // A condition complaint does not cover `unknown`; the item is also fragile.
+        let c = claim(Cause::Unknown, ItemClass::Fragile);
+        assert_eq!(
+            codes(&c, DamageScope::MainBody),
+            [ReasonCode::FragileItem, ReasonCode::CauseNotCovered]
+        );
+    }
+
+    #[test]
+    fn a_cause_a_rule_already_explains_is_not_reported_twice() {
+        let c = claim(Cause::UnsealedOrResealed, ItemClass::Ordinary);
+        assert_eq!(codes(&c, DamageScope::Unsealed), [ReasonCode::NotADefect]);
+    }
 }

@@ -112,6 +112,7 @@ mod tests {
             closes,
             reckoned_in,
             clause: "signing.report_within_5_days".into(),
+            refusal_clause: "damaged_lost.2".into(),
         }
     }
 

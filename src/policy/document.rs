@@ -67,6 +67,21 @@ pub struct ClaimRules {
     pub incidents: BTreeMap<Incident, IncidentRule>,
     /// Exclusions applied to each item; every matching rule adds its reason.
     pub item_rules: Vec<ItemRule>,
+    /// What each next step is for: the clause that asks for it, and the evidence that shows it
+    /// has been taken.
+    pub steps: BTreeMap<NextStep, StepRule>,
+}
+
+/// One next step, as the policy asks for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepRule {
+    /// The clause that asks the shopper (or the store) to take it.
+    pub clause: String,
+    /// Evidence that shows the step has been taken: once the claim has any of it, the step is
+    /// no longer shown (`get_carrier_proof` is done once there is `carrier_proof`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done_by: Vec<Evidence>,
 }
 
 /// The claim window.
@@ -79,8 +94,11 @@ pub struct WindowRule {
     pub closes: WindowClose,
     /// In which UTC offset calendar days are counted.
     pub reckoned_in: Reckoning,
-    /// The clause this rule encodes.
+    /// The clause that sets the deadline.
     pub clause: String,
+    /// The clause that refuses a claim reported after the deadline, or still incomplete when it
+    /// passes (`window_closed`, `documentation_incomplete`).
+    pub refusal_clause: String,
 }
 
 /// When the last day of the window ends.
@@ -128,6 +146,8 @@ pub struct IncidentRule {
 pub struct EvidenceGroup {
     /// Any one of these satisfies the group.
     pub any_of: Vec<Evidence>,
+    /// The clause that asks for this evidence.
+    pub clause: String,
 }
 
 /// An exclusion applied to items.
@@ -175,6 +195,9 @@ pub struct ScreeningRules {
     pub categories: Vec<CategoryRule>,
     /// Terms that raise the outer-box notice.
     pub outer_box_terms: TermLists,
+    /// Terms that, where they cover an outer-box match, cancel it (「外箱なし」 over 「外箱」).
+    #[serde(default)]
+    pub outer_box_exclude: TermLists,
     /// The clause behind each notice.
     pub notice_clauses: BTreeMap<Notice, String>,
 }
@@ -349,6 +372,7 @@ impl Validator {
             );
         }
         self.clause(doc, "claims.window.clause", &w.clause);
+        self.clause(doc, "claims.window.refusal_clause", &w.refusal_clause);
         for incident in Incident::ALL {
             let Some(rule) = claims.incidents.get(incident) else {
                 self.problem(
@@ -366,15 +390,29 @@ impl Validator {
                 );
             }
             for (i, group) in rule.required_evidence.iter().enumerate() {
+                let path = format!("{base}.required_evidence[{i}]");
                 if group.any_of.is_empty() {
-                    self.problem(
-                        format!("{base}.required_evidence[{i}].any_of"),
-                        "must not be empty",
-                    );
+                    self.problem(format!("{path}.any_of"), "must not be empty");
                 }
+                self.no_duplicates(&format!("{path}.any_of"), &group.any_of);
+                self.clause(doc, &format!("{path}.clause"), &group.clause);
             }
             self.no_duplicates(&format!("{base}.covered_causes"), &rule.covered_causes);
             self.no_duplicates(&format!("{base}.next_steps"), &rule.next_steps);
+            self.no_duplicates(
+                &format!("{base}.urgent_next_steps"),
+                &rule.urgent_next_steps,
+            );
+        }
+        for step in NextStep::ALL {
+            let path = format!("claims.steps.{step}");
+            match claims.steps.get(step) {
+                Some(rule) => {
+                    self.clause(doc, &format!("{path}.clause"), &rule.clause);
+                    self.no_duplicates(&format!("{path}.done_by"), &rule.done_by);
+                }
+                None => self.problem(path, "is missing: every next step needs a clause"),
+            }
         }
         let mut ids = BTreeSet::new();
         for (i, rule) in claims.item_rules.iter().enumerate() {
@@ -396,9 +434,14 @@ impl Validator {
                     "matches every item: name at least one condition",
                 );
             }
-            if matches!(
+            // The claim-level reasons (window, evidence) are decided once per claim, from the
+            // window and the incident's evidence; an item rule can only exclude an item.
+            if !matches!(
                 rule.reason,
-                ReasonCode::Covered | ReasonCode::EvidenceMissing
+                ReasonCode::FragileItem
+                    | ReasonCode::NonCompensablePart
+                    | ReasonCode::NotADefect
+                    | ReasonCode::CauseNotCovered
             ) {
                 self.problem(
                     format!("{base}.reason"),
@@ -431,6 +474,7 @@ impl Validator {
             );
         }
         self.term_lists("screening.outer_box_terms", &s.outer_box_terms, true);
+        self.term_lists("screening.outer_box_exclude", &s.outer_box_exclude, false);
         for notice in Notice::ALL {
             match s.notice_clauses.get(notice) {
                 Some(id) => self.clause(doc, &format!("screening.notice_clauses.{notice}"), id),
