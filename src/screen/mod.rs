@@ -13,6 +13,8 @@
 //! it), and the policy notices that apply (second-hand wear, possibly unsealed new items, outer
 //! boxes).
 
+pub mod eval;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
@@ -201,12 +203,16 @@ pub struct Screening {
 /// What a compiled pattern does when it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
-    /// Flags its class (`unless` words in `contexts[unless]`).
+    /// Flags its class, unless one of the term's context words is in the same field.
     Flag { term: usize },
-    /// Cancels flagging matches of its class that it covers.
+    /// Cancels the flagging matches of its class that it covers.
     Exclude,
     /// Raises the outer-box notice.
     OuterBox,
+    /// Cancels a raised outer-box match it covers (「外箱なし」 over 「外箱」).
+    OuterBoxExclude,
+    /// A context word (`unless`) seen in the field.
+    Context { word: usize },
 }
 
 #[derive(Debug, Clone)]
@@ -222,8 +228,8 @@ struct Pattern {
 struct FlagTerm {
     /// The term as written in the document.
     written: String,
-    /// Folded words that cancel it.
-    unless: Vec<String>,
+    /// Indexes of the context words that cancel it.
+    unless: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -241,6 +247,7 @@ pub struct Screener {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
     terms: Vec<FlagTerm>,
+    context_words: usize,
     categories: Vec<CompiledCategoryRule>,
     class_clauses: Vec<(ItemClass, String)>,
 }
@@ -251,6 +258,16 @@ const FLAGGED: [ItemClass; 3] = [
     ItemClass::CdDvdBd,
     ItemClass::PaperProduct,
 ];
+
+/// The slot of a flagged class in per-class tables.
+fn slot(class: ItemClass) -> usize {
+    match class {
+        ItemClass::Fragile => 0,
+        ItemClass::CdDvdBd => 1,
+        ItemClass::PaperProduct => 2,
+        ItemClass::Ordinary => 3,
+    }
+}
 
 /// Expands `#` (any ASCII digit) in a folded term; at most two, checked by the validator.
 fn expand_digits(term: &str) -> Vec<String> {
@@ -270,90 +287,182 @@ fn expand_digits(term: &str) -> Vec<String> {
     out
 }
 
+/// A folded needle and whether it needs a word boundary before and after it.
+type Needle = (String, bool, bool);
+
+/// Folds a written term into the needles the automaton looks for (`*` = no word boundary on that
+/// side, `#` = any digit).
+fn needles(written: &str, path: &str) -> Result<Vec<Needle>, Error> {
+    let open_start = written.starts_with('*');
+    let open_end = written.ends_with('*') && written.len() > 1;
+    let folded = fold(written.trim_matches('*')).trim().to_owned();
+    if folded.is_empty() {
+        return Err(Error::new(
+            ErrorKind::InvalidPolicy,
+            path,
+            format!("`{written}` folds to nothing"),
+        ));
+    }
+    Ok(expand_digits(&folded)
+        .into_iter()
+        .map(|needle| {
+            let bound_start = !open_start && needle.chars().next().is_some_and(is_word_char);
+            let bound_end = !open_end && needle.chars().last().is_some_and(is_word_char);
+            (needle, bound_start, bound_end)
+        })
+        .collect())
+}
+
+/// Collects the needles of every term, context word and exclusion before the automaton is built.
+#[derive(Default)]
+struct Builder {
+    needles: Vec<String>,
+    patterns: Vec<Pattern>,
+    terms: Vec<FlagTerm>,
+    /// Context words by their written form, so one word used by many terms is matched once.
+    context: Vec<String>,
+}
+
+impl Builder {
+    fn push(
+        &mut self,
+        written: &str,
+        path: &str,
+        class: ItemClass,
+        role: Role,
+    ) -> Result<(), Error> {
+        for (needle, bound_start, bound_end) in needles(written, path)? {
+            self.needles.push(needle);
+            self.patterns.push(Pattern {
+                class,
+                role,
+                bound_start,
+                bound_end,
+            });
+        }
+        Ok(())
+    }
+
+    fn context_word(&mut self, written: &str, path: &str) -> Result<usize, Error> {
+        if let Some(i) = self.context.iter().position(|w| w == written) {
+            return Ok(i);
+        }
+        let word = self.context.len();
+        self.push(written, path, ItemClass::Ordinary, Role::Context { word })?;
+        self.context.push(written.to_owned());
+        Ok(word)
+    }
+
+    fn flag_terms(&mut self, lists: &TermLists, base: &str, class: ItemClass) -> Result<(), Error> {
+        for (lang, list) in lists {
+            for (i, term) in list.iter().enumerate() {
+                let path = format!("{base}.{lang}[{i}]");
+                let mut unless = Vec::new();
+                for (j, word) in term.unless().iter().enumerate() {
+                    unless.push(self.context_word(word, &format!("{path}.unless[{j}]"))?);
+                }
+                let index = self.terms.len();
+                self.terms.push(FlagTerm {
+                    written: term.text().to_owned(),
+                    unless,
+                });
+                self.push(term.text(), &path, class, Role::Flag { term: index })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn plain_terms(
+        &mut self,
+        lists: &TermLists,
+        base: &str,
+        class: ItemClass,
+        role: Role,
+    ) -> Result<(), Error> {
+        for (lang, list) in lists {
+            for (i, term) in list.iter().enumerate() {
+                self.push(term.text(), &format!("{base}.{lang}[{i}]"), class, role)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A flagging match: its class, term and folded byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hit {
+    class: ItemClass,
+    term: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Spans that cancel what they cover, answered in `O(log n)` per question.
+struct Covers {
+    /// Sorted by start.
+    spans: Vec<(usize, usize)>,
+    /// `reach[i]`: the furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Covers {
+    fn new(mut spans: Vec<(usize, usize)>) -> Covers {
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        Covers { spans, reach }
+    }
+
+    /// Whether some span starts at or before `start` and ends at or after `end`.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let starting_before = self.spans.partition_point(|&(s, _)| s <= start);
+        starting_before
+            .checked_sub(1)
+            .and_then(|last| self.reach.get(last))
+            .is_some_and(|&reach| reach >= end)
+    }
+}
+
 impl Screener {
     /// Compiles the screening rules of a (validated) document.
     pub fn compile(rules: &ScreeningRules) -> Result<Screener, Error> {
-        let mut needles: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut terms: Vec<FlagTerm> = Vec::new();
-        let mut add = |lists: &TermLists,
-                       base: &str,
-                       class: ItemClass,
-                       role_of: &mut dyn FnMut(&crate::policy::document::Term) -> Role|
-         -> Result<(), Error> {
-            for (lang, list) in lists {
-                for (i, term) in list.iter().enumerate() {
-                    let written = term.text();
-                    let open_start = written.starts_with('*');
-                    let open_end = written.ends_with('*') && written.len() > 1;
-                    let folded = fold(written.trim_matches('*')).trim().to_owned();
-                    if folded.is_empty() {
-                        return Err(Error::new(
-                            ErrorKind::InvalidPolicy,
-                            format!("{base}.{lang}[{i}]"),
-                            format!("`{written}` folds to nothing"),
-                        ));
-                    }
-                    let role = role_of(term);
-                    for needle in expand_digits(&folded) {
-                        let bound_start =
-                            !open_start && needle.chars().next().is_some_and(is_word_char);
-                        let bound_end =
-                            !open_end && needle.chars().last().is_some_and(is_word_char);
-                        needles.push(needle);
-                        patterns.push(Pattern {
-                            class,
-                            role,
-                            bound_start,
-                            bound_end,
-                        });
-                    }
-                }
-            }
-            Ok(())
-        };
+        let mut b = Builder::default();
         for (class, class_terms) in &rules.classes {
             let base = format!("screening.classes.{class}");
-            add(
-                &class_terms.terms,
-                &format!("{base}.terms"),
-                *class,
-                &mut |t| {
-                    terms.push(FlagTerm {
-                        written: t.text().to_owned(),
-                        unless: t
-                            .unless()
-                            .iter()
-                            .map(|w| fold(w).trim().to_owned())
-                            .filter(|w| !w.is_empty())
-                            .collect(),
-                    });
-                    Role::Flag {
-                        term: terms.len() - 1,
-                    }
-                },
-            )?;
-            add(
+            b.flag_terms(&class_terms.terms, &format!("{base}.terms"), *class)?;
+            b.plain_terms(
                 &class_terms.exclude,
                 &format!("{base}.exclude"),
                 *class,
-                &mut |_| Role::Exclude,
+                Role::Exclude,
             )?;
         }
-        add(
+        b.plain_terms(
             &rules.outer_box_terms,
             "screening.outer_box_terms",
             ItemClass::Ordinary,
-            &mut |_| Role::OuterBox,
+            Role::OuterBox,
+        )?;
+        b.plain_terms(
+            &rules.outer_box_exclude,
+            "screening.outer_box_exclude",
+            ItemClass::Ordinary,
+            Role::OuterBoxExclude,
         )?;
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&needles)
+            .build(&b.needles)
             .or_else(|_| {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    .build(&needles)
+                    .build(&b.needles)
             })
             .map_err(|e| {
                 Error::new(
@@ -380,19 +489,38 @@ impl Screener {
             .collect();
         Ok(Screener {
             automaton,
-            patterns,
-            terms,
+            patterns: b.patterns,
+            terms: b.terms,
+            context_words: b.context.len(),
             categories,
             class_clauses,
         })
     }
 
-    /// The number of compiled patterns (terms after `#` expansion).
+    /// The number of compiled patterns (terms, exclusions and context words after `#`
+    /// expansion).
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
 
+    /// The number of category rules.
+    pub fn category_rule_count(&self) -> usize {
+        self.categories.len()
+    }
+
+    /// The id of the category rule that decides a listing's classes, if any.
+    ///
+    /// A rule matches by the listing's `category_code` (exactly) or by its `category` path (the
+    /// rule's path is a prefix of it); the most specific match wins: a code, else the longest
+    /// path.
+    pub fn category_rule_id(&self, listing: &Listing) -> Option<&str> {
+        self.category_rule(listing).map(|r| r.id.as_str())
+    }
+
     fn category_rule(&self, listing: &Listing) -> Option<&CompiledCategoryRule> {
+        if listing.category.is_empty() && listing.category_code.is_none() {
+            return None;
+        }
         let path: Vec<String> = listing.category.iter().map(|p| fold(p)).collect();
         let mut best: Option<(usize, &CompiledCategoryRule)> = None;
         for rule in &self.categories {
@@ -421,8 +549,10 @@ impl Screener {
     fn scan(&self, field: Field, text: &str, found: &mut Scan) {
         let folded = Folded::new(text);
         let hay = folded.as_str();
-        let mut flags: Vec<(usize, usize, usize)> = Vec::new(); // (pattern, start, end)
-        let mut excludes: Vec<(ItemClass, usize, usize)> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut excludes: [Vec<(usize, usize)>; 4] = Default::default();
+        let mut outer_box: Vec<(usize, usize)> = Vec::new();
+        let mut seen = vec![false; self.context_words];
         for m in self.automaton.find_overlapping_iter(hay) {
             let Some(p) = self.patterns.get(m.pattern().as_usize()) else {
                 continue;
@@ -435,59 +565,75 @@ impl Screener {
                 continue;
             }
             match p.role {
-                Role::Flag { .. } => flags.push((m.pattern().as_usize(), m.start(), m.end())),
-                Role::Exclude => excludes.push((p.class, m.start(), m.end())),
-                Role::OuterBox => found.outer_box = true,
+                Role::Flag { term } => hits.push(Hit {
+                    class: p.class,
+                    term,
+                    start: m.start(),
+                    end: m.end(),
+                }),
+                Role::Exclude => {
+                    if let Some(list) = excludes.get_mut(slot(p.class)) {
+                        list.push((m.start(), m.end()));
+                    }
+                }
+                Role::OuterBox => outer_box.push((m.start(), m.end())),
+                Role::OuterBoxExclude => {
+                    if let Some(list) = excludes.get_mut(slot(ItemClass::Ordinary)) {
+                        list.push((m.start(), m.end()));
+                    }
+                }
+                Role::Context { word } => {
+                    if let Some(s) = seen.get_mut(word) {
+                        *s = true;
+                    }
+                }
             }
         }
-        let mut kept: Vec<(ItemClass, usize, usize, usize)> = Vec::new(); // (class, term, start, end)
-        for (pattern, start, end) in flags {
-            let Some(p) = self.patterns.get(pattern) else {
-                continue;
-            };
-            let Role::Flag { term } = p.role else {
-                continue;
-            };
-            let covered = excludes
-                .iter()
-                .any(|(c, s, e)| *c == p.class && *s <= start && *e >= end);
+        let covers: Vec<Covers> = excludes.into_iter().map(Covers::new).collect();
+        let covered = |class: ItemClass, start: usize, end: usize| {
+            covers
+                .get(slot(class))
+                .is_some_and(|c| c.covers(start, end))
+        };
+        if outer_box
+            .iter()
+            .any(|&(s, e)| !covered(ItemClass::Ordinary, s, e))
+        {
+            found.outer_box = true;
+        }
+        hits.retain(|h| {
             let cancelled = self
                 .terms
-                .get(term)
-                .is_some_and(|t| t.unless.iter().any(|w| hay.contains(w.as_str())));
-            if !covered && !cancelled {
-                kept.push((p.class, term, start, end));
+                .get(h.term)
+                .is_some_and(|t| t.unless.iter().any(|&w| seen.get(w) == Some(&true)));
+            !cancelled && !covered(h.class, h.start, h.end)
+        });
+        // Keep the outermost match of a class: 「ワイングラス」, not also 「グラス」 inside it; the
+        // same span from two languages' terms is one finding.
+        hits.sort_unstable_by_key(|h| (slot(h.class), h.start, core::cmp::Reverse(h.end), h.term));
+        let mut reach: [Option<usize>; 4] = [None; 4];
+        for h in hits {
+            let Some(r) = reach.get_mut(slot(h.class)) else {
+                continue;
+            };
+            if r.is_some_and(|r| r >= h.end) {
+                continue;
             }
-        }
-        // Keep the outermost match of a class: 「ワイングラス」, not also 「グラス」 inside it.
-        let mut outer: Vec<(ItemClass, usize, usize, usize)> = kept
-            .iter()
-            .filter(|(c, _, s, e)| {
-                !kept
-                    .iter()
-                    .any(|(c2, _, s2, e2)| c2 == c && s2 <= s && e2 >= e && (e2 - s2) > (e - s))
-            })
-            .copied()
-            .collect();
-        // The same span from two languages' terms is one finding.
-        outer.sort_by_key(|&(class, term, start, end)| (start, end, class, term));
-        outer.dedup_by_key(|&mut (class, _, start, end)| (class, start, end));
-        let mut listed = 0usize;
-        for (class, term, start, end) in outer {
-            found.classes_hit.push(class);
-            if listed >= limits::MAX_FINDINGS_PER_FIELD {
+            *r = Some(h.end);
+            found.classes_hit.push(h.class);
+            if found.listed_in_field >= limits::MAX_FINDINGS_PER_FIELD {
                 found.omitted = found.omitted.saturating_add(1);
                 continue;
             }
-            listed += 1;
-            let span = folded.original_utf16(start..end);
-            let bytes = folded.original_bytes(start..end);
+            found.listed_in_field += 1;
+            let span = folded.original_utf16(h.start..h.end);
+            let bytes = folded.original_bytes(h.start..h.end);
             found.findings.push(Finding {
-                class,
+                class: h.class,
                 field,
                 term: self
                     .terms
-                    .get(term)
+                    .get(h.term)
                     .map(|t| t.written.clone())
                     .unwrap_or_default(),
                 text: text.get(bytes).unwrap_or_default().to_owned(),
@@ -495,6 +641,7 @@ impl Screener {
                 end: u32::try_from(span.end).unwrap_or(u32::MAX),
             });
         }
+        found.listed_in_field = 0;
     }
 
     /// Screens one listing; `policy` gives the clauses and messages.
@@ -595,6 +742,8 @@ struct Scan {
     classes_hit: Vec<ItemClass>,
     omitted: u32,
     outer_box: bool,
+    /// Findings listed for the field being scanned.
+    listed_in_field: usize,
 }
 
 #[cfg(test)]

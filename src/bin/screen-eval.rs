@@ -1,0 +1,229 @@
+//! `screen-eval`: scores the screener on a labeled listing file, beside a naive keyword baseline.
+//!
+//! ```text
+//! cargo run --release --bin screen-eval -- tests/data/listings/test.jsonl [--lang ja|en|zh|ru|all] [--errors] [--no-category]
+//! ```
+//!
+//! For each title language and each label (`fragile`, `non_compensable`) it prints precision,
+//! recall, F1 and the TP/FP/FN counts of the shipped policy's screener, and of the baseline:
+//! what someone would write in five minutes — a short list of obvious keywords per class and
+//! language, searched as plain case-insensitive substrings of the title, with no folding, no
+//! exclusions and no category. `--errors` lists the rows the screener got wrong;
+//! `--no-category` screens titles alone, without the marketplace category. A row that cannot be
+//! read stops the run with its line number and field.
+
+use std::process::ExitCode;
+
+use aftersales::screen::eval::{read_jsonl, score, Counts, Labels, Lang, Scores, Target};
+use aftersales::screen::Listing;
+use aftersales::{Checker, Error, Locale};
+
+const USAGE: &str =
+    "usage: screen-eval FILE.jsonl [--lang ja|en|zh|ru|all] [--errors] [--no-category]";
+
+/// The baseline's keywords: (language, fragile, non-compensable).
+const BASELINE: [(Lang, &[&str], &[&str]); 4] = [
+    (
+        Lang::Ja,
+        &[
+            "ガラス",
+            "グラス",
+            "陶器",
+            "磁器",
+            "額縁",
+            "フレーム",
+            "花瓶",
+            "食器",
+        ],
+        &[
+            "CD",
+            "DVD",
+            "ブルーレイ",
+            "本",
+            "漫画",
+            "雑誌",
+            "ポスター",
+            "写真",
+            "カード",
+        ],
+    ),
+    (
+        Lang::En,
+        &["glass", "ceramic", "porcelain", "frame", "vase", "mug"],
+        &[
+            "cd", "dvd", "blu-ray", "book", "manga", "magazine", "poster", "photo", "card",
+        ],
+    ),
+    (
+        Lang::Zh,
+        &["玻璃", "陶瓷", "瓷", "相框", "花瓶"],
+        &[
+            "CD", "DVD", "蓝光", "书", "漫画", "杂志", "海报", "照片", "卡",
+        ],
+    ),
+    (
+        Lang::Ru,
+        &["стекл", "керамик", "фарфор", "рамк", "ваз"],
+        &[
+            "cd",
+            "dvd",
+            "blu-ray",
+            "книг",
+            "манга",
+            "журнал",
+            "постер",
+            "фото",
+            "карт",
+        ],
+    ),
+];
+
+fn baseline(lang: Lang, listing: &Listing) -> Labels {
+    let title = listing.title.to_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| title.contains(&w.to_lowercase()));
+    let (fragile, non_compensable) = BASELINE
+        .iter()
+        .find(|(l, _, _)| *l == lang)
+        .map(|(_, f, n)| (any(f), any(n)))
+        .unwrap_or_default();
+    Labels {
+        fragile,
+        non_compensable,
+    }
+}
+
+struct Options {
+    file: String,
+    langs: Vec<Lang>,
+    errors: bool,
+    with_category: bool,
+}
+
+fn options() -> Result<Options, String> {
+    let mut file = None;
+    let mut langs = Lang::ALL.to_vec();
+    let mut errors = false;
+    let mut with_category = true;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--errors" => errors = true,
+            "--no-category" => with_category = false,
+            "--lang" => {
+                let value = args.next().ok_or("`--lang` needs a value")?;
+                langs = match value.as_str() {
+                    "all" => Lang::ALL.to_vec(),
+                    one => vec![Lang::parse(one)
+                        .ok_or_else(|| format!("`{one}` is not one of ja, en, zh, ru, all"))?],
+                };
+            }
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
+            path if file.is_none() => file = Some(path.to_owned()),
+            extra => return Err(format!("unexpected argument `{extra}`")),
+        }
+    }
+    Ok(Options {
+        file: file.ok_or("missing the labeled file")?,
+        langs,
+        errors,
+        with_category,
+    })
+}
+
+fn cell(x: Option<f64>) -> String {
+    x.map_or_else(|| "  -  ".to_owned(), |x| format!("{x:.3}"))
+}
+
+fn row(c: Counts) -> String {
+    format!(
+        "{} {} {}  {:>4} {:>4} {:>4}",
+        cell(c.precision()),
+        cell(c.recall()),
+        cell(c.f1()),
+        c.tp,
+        c.fp,
+        c.fn_
+    )
+}
+
+fn run() -> Result<(), String> {
+    let opts = options()?;
+    let text = std::fs::read_to_string(&opts.file)
+        .map_err(|e| format!("cannot read `{}`: {e}", opts.file))?;
+    let rows = read_jsonl(&text).map_err(|e| format!("{}:{}", opts.file, e))?;
+    let checker = Checker::shipped();
+    let screener =
+        |l: &Listing| -> Result<Labels, Error> { checker.screen(l, Locale::En).map(Labels::from) };
+    println!(
+        "{}: {} rows; category {}",
+        opts.file,
+        rows.len(),
+        if opts.with_category {
+            "used"
+        } else {
+            "ignored"
+        }
+    );
+    println!(
+        "{:<4} {:<16} {:>5} | {:<39}| baseline",
+        "lang", "class", "rows", "screener"
+    );
+    println!(
+        "{:<4} {:<16} {:>5} | {:<5} {:<5} {:<5}  {:>4} {:>4} {:>4} | {:<5} {:<5} {:<5}  {:>4} {:>4} {:>4}",
+        "", "", "", "P", "R", "F1", "TP", "FP", "FN", "P", "R", "F1", "TP", "FP", "FN"
+    );
+    let mut all_misses: Vec<(Lang, Scores)> = Vec::new();
+    for &lang in &opts.langs {
+        let ours = score(&rows, lang, opts.with_category, screener)
+            .map_err(|e| format!("{}: {e}", opts.file))?;
+        let naive = score(&rows, lang, false, |l| Ok(baseline(lang, l)))
+            .map_err(|e| format!("{}: {e}", opts.file))?;
+        for target in Target::ALL {
+            println!(
+                "{:<4} {:<16} {:>5} | {} | {}",
+                lang.as_str(),
+                target.as_str(),
+                ours.rows,
+                row(ours.counts(target)),
+                row(naive.counts(target))
+            );
+        }
+        all_misses.push((lang, ours));
+    }
+    if opts.errors {
+        let flags = |l: Labels| match (l.fragile, l.non_compensable) {
+            (true, true) => "fragile+non_compensable",
+            (true, false) => "fragile",
+            (false, true) => "non_compensable",
+            (false, false) => "ordinary",
+        };
+        for (lang, scores) in &all_misses {
+            println!(
+                "\nmisclassified ({}): {}",
+                lang.as_str(),
+                scores.misses.len()
+            );
+            for m in &scores.misses {
+                println!(
+                    "  {:<10} expected {:<23} got {:<23} {}",
+                    m.id,
+                    flags(m.truth),
+                    flags(m.predicted),
+                    m.title
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("screen-eval: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

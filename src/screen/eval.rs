@@ -1,0 +1,361 @@
+//! Scoring the screener against a labeled listing file, shared by the `screen-eval` command and
+//! the `screening_eval` test.
+//!
+//! A labeled file is JSON Lines: one real marketplace listing per line with its Japanese title,
+//! machine-translated English, Chinese and Russian titles, the marketplace category when known
+//! and two labels, `fragile` and `non_compensable` (see `tests/data/listings/README.md`).
+//! [`read_jsonl`] decodes it and names the line of a bad row; [`score`] runs any predictor over
+//! the rows in one title language and counts true and false positives and negatives per class,
+//! so the screener and a baseline are scored by the same code.
+//!
+//! ```
+//! use aftersales::screen::eval::{read_jsonl, score, Lang, Target};
+//! use aftersales::{Checker, Locale};
+//!
+//! let rows = read_jsonl(r#"{"id":"1","title":"江戸切子 グラス","labels":{"fragile":true,"non_compensable":false}}"#).unwrap();
+//! let checker = Checker::shipped();
+//! let scores = score(&rows, Lang::Ja, true, |listing| {
+//!     checker.screen(listing, Locale::En).map(|s| s.into())
+//! }).unwrap();
+//! assert_eq!(scores.counts(Target::Fragile).tp, 1);
+//! ```
+
+use core::fmt;
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::policy::vocabulary::{Condition, ItemClass};
+use crate::screen::{Listing, Marketplace, Screening};
+
+/// One labeled listing, as written in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct LabeledListing {
+    /// The row's id.
+    pub id: String,
+    /// Where it is sold.
+    #[serde(default)]
+    pub marketplace: Option<Marketplace>,
+    /// The Japanese title, as listed.
+    pub title: String,
+    /// Machine-translated English title.
+    #[serde(default)]
+    pub title_en: Option<String>,
+    /// Machine-translated Chinese title.
+    #[serde(default)]
+    pub title_zh: Option<String>,
+    /// Machine-translated Russian title.
+    #[serde(default)]
+    pub title_ru: Option<String>,
+    /// New or second-hand.
+    #[serde(default)]
+    pub condition: Option<Condition>,
+    /// Marketplace category path, root first.
+    #[serde(default)]
+    pub category: Option<Vec<String>>,
+    /// Marketplace category code of the leaf.
+    #[serde(default)]
+    pub category_code: Option<String>,
+    /// The truth.
+    pub labels: Labels,
+    /// Which class makes it non-compensable or fragile (`null` for ordinary items).
+    #[serde(default)]
+    pub kind: Option<ItemClass>,
+    /// A listing chosen because a naive matcher gets it wrong.
+    #[serde(default)]
+    pub hard_negative: Option<bool>,
+    /// The labeler's note.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Where the listing comes from.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// The two labels the screener predicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// Glass, ceramics, frames…: not covered at all.
+    pub fragile: bool,
+    /// Damage to (part of) it is not compensable: CD/DVD/BD cases, paper products.
+    pub non_compensable: bool,
+}
+
+impl From<Screening> for Labels {
+    fn from(s: Screening) -> Labels {
+        Labels {
+            fragile: s.fragile,
+            non_compensable: s.non_compensable,
+        }
+    }
+}
+
+/// A row that could not be read, with its 1-based line number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// The line in the file (1-based).
+    pub line: usize,
+    /// What is wrong with it, with the field's path.
+    pub error: Error,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.error)
+    }
+}
+
+impl std::error::Error for RowError {}
+
+/// Reads a JSON Lines file of labeled listings; blank lines are skipped.
+pub fn read_jsonl(text: &str) -> Result<Vec<LabeledListing>, RowError> {
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row: LabeledListing =
+            crate::decode::from_json(line).map_err(|error| RowError { line: i + 1, error })?;
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// The language of the title screened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// The Japanese title as listed.
+    Ja,
+    /// The English translation.
+    En,
+    /// The Chinese translation.
+    Zh,
+    /// The Russian translation.
+    Ru,
+}
+
+impl Lang {
+    /// Every title language, Japanese first.
+    pub const ALL: [Lang; 4] = [Lang::Ja, Lang::En, Lang::Zh, Lang::Ru];
+
+    /// Its short name (`ja`, `en`, `zh`, `ru`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+            Lang::Zh => "zh",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// Parses a short name.
+    pub fn parse(s: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+impl LabeledListing {
+    /// The title in `lang`, if the row has it.
+    pub fn title_in(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Ja => Some(&self.title),
+            Lang::En => self.title_en.as_deref(),
+            Lang::Zh => self.title_zh.as_deref(),
+            Lang::Ru => self.title_ru.as_deref(),
+        }
+    }
+
+    /// The listing a storefront would screen: the title in `lang`, and the category when
+    /// `with_category` (the category path stays Japanese, as the marketplace gives it).
+    pub fn listing(&self, lang: Lang, with_category: bool) -> Option<Listing> {
+        let title = self.title_in(lang)?;
+        let mut listing = Listing::titled(&self.id, title);
+        listing.marketplace = self.marketplace;
+        listing.condition = self.condition;
+        if with_category {
+            listing.category = self.category.clone().unwrap_or_default();
+            listing.category_code = self.category_code.clone();
+        }
+        Some(listing)
+    }
+}
+
+/// The class a score is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The `fragile` label.
+    Fragile,
+    /// The `non_compensable` label.
+    NonCompensable,
+}
+
+impl Target {
+    /// Both targets.
+    pub const ALL: [Target; 2] = [Target::Fragile, Target::NonCompensable];
+
+    /// Its label name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Target::Fragile => "fragile",
+            Target::NonCompensable => "non_compensable",
+        }
+    }
+
+    fn of(self, labels: Labels) -> bool {
+        match self {
+            Target::Fragile => labels.fragile,
+            Target::NonCompensable => labels.non_compensable,
+        }
+    }
+}
+
+/// Confusion counts for one class.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Flagged and labeled.
+    pub tp: u32,
+    /// Flagged, not labeled.
+    pub fp: u32,
+    /// Labeled, not flagged.
+    pub fn_: u32,
+    /// Neither.
+    pub tn: u32,
+}
+
+impl Counts {
+    fn add(&mut self, truth: bool, predicted: bool) {
+        match (truth, predicted) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (true, false) => self.fn_ += 1,
+            (false, false) => self.tn += 1,
+        }
+    }
+
+    /// TP / (TP + FP); `None` when nothing was flagged.
+    pub fn precision(&self) -> Option<f64> {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    /// TP / (TP + FN); `None` when nothing is labeled.
+    pub fn recall(&self) -> Option<f64> {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    /// The harmonic mean of precision and recall; `None` when either is.
+    pub fn f1(&self) -> Option<f64> {
+        let (p, r) = (self.precision()?, self.recall()?);
+        Some(if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        })
+    }
+}
+
+fn ratio(a: u32, b: u32) -> Option<f64> {
+    (b > 0).then(|| f64::from(a) / f64::from(b))
+}
+
+/// A row the predictor got wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Miss {
+    /// The row's id.
+    pub id: String,
+    /// The title screened.
+    pub title: String,
+    /// The labels.
+    pub truth: Labels,
+    /// The prediction.
+    pub predicted: Labels,
+}
+
+/// The scores of one predictor over one title language.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scores {
+    /// Rows scored (rows without a title in the language are skipped).
+    pub rows: u32,
+    fragile: Counts,
+    non_compensable: Counts,
+    /// The rows it got wrong, in file order.
+    pub misses: Vec<Miss>,
+}
+
+impl Scores {
+    /// The counts of one class.
+    pub fn counts(&self, target: Target) -> Counts {
+        match target {
+            Target::Fragile => self.fragile,
+            Target::NonCompensable => self.non_compensable,
+        }
+    }
+}
+
+/// Runs `predict` over the rows' titles in `lang` (with the marketplace category when
+/// `with_category`) and counts hits and misses per class. The first error `predict` returns
+/// stops the run, with the row's id in the path.
+pub fn score<F>(
+    rows: &[LabeledListing],
+    lang: Lang,
+    with_category: bool,
+    mut predict: F,
+) -> Result<Scores, Error>
+where
+    F: FnMut(&Listing) -> Result<Labels, Error>,
+{
+    let mut scores = Scores::default();
+    for row in rows {
+        let Some(listing) = row.listing(lang, with_category) else {
+            continue;
+        };
+        let predicted = predict(&listing).map_err(|e| e.within(&format!("[{}]", row.id)))?;
+        scores.rows += 1;
+        let truth = row.labels;
+        for target in Target::ALL {
+            let counts = match target {
+                Target::Fragile => &mut scores.fragile,
+                Target::NonCompensable => &mut scores.non_compensable,
+            };
+            counts.add(target.of(truth), target.of(predicted));
+        }
+        if truth != predicted {
+            scores.misses.push(Miss {
+                id: row.id.clone(),
+                title: listing.title,
+                truth,
+                predicted,
+            });
+        }
+    }
+    Ok(scores)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precision_recall_and_f1_follow_the_counts() {
+        let c = Counts {
+            tp: 3,
+            fp: 1,
+            fn_: 3,
+            tn: 10,
+        };
+        assert_eq!(c.precision(), Some(0.75));
+        assert_eq!(c.recall(), Some(0.5));
+        assert_eq!(c.f1(), Some(0.6));
+        assert_eq!(Counts::default().precision(), None);
+    }
+
+    #[test]
+    fn a_bad_row_names_its_line_and_field() {
+        let text = "{\"id\":\"a\",\"title\":\"x\",\"labels\":{\"fragile\":true,\"non_compensable\":false}}\n\n{\"id\":\"b\",\"title\":\"y\",\"labels\":{\"fragile\":1,\"non_compensable\":false}}";
+        let err = read_jsonl(text).unwrap_err();
+        assert_eq!(err.line, 3);
+        assert_eq!(err.error.path(), "labels.fragile");
+        assert!(err.to_string().starts_with("line 3: "), "{err}");
+    }
+}
