@@ -258,6 +258,15 @@ impl Claim {
                 ));
             }
         }
+        // `now` comes from the caller, not from text: a `DateTime` built near the end of chrono's
+        // range may have no local reading, and formatting it would panic.
+        if window::local(now).is_none() {
+            return Err(Error::new(
+                ErrorKind::InvalidTimestamp,
+                "now",
+                format!("`{} UTC` has no local time in its offset", now.naive_utc()),
+            ));
+        }
         let signed_at = parse_timestamp("signed_at", &self.signed_at)?;
         let reported_at = match &self.reported_at {
             Some(s) => parse_timestamp("reported_at", s)?,

@@ -8,7 +8,7 @@
 //! days. Every operation is checked: a timestamp near the end of chrono's range is an error,
 //! never a panic.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeDelta};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, NaiveTime, TimeDelta};
 
 use crate::error::{Error, ErrorKind};
 use crate::policy::document::{Reckoning, WindowClose, WindowRule};
@@ -32,39 +32,47 @@ impl ClaimWindow {
     /// assert_eq!(w.deadline_rfc3339(), "2024-03-06T23:59:59.999+09:00");
     /// ```
     pub fn new(rule: &WindowRule, signed_at: DateTime<FixedOffset>) -> Result<ClaimWindow, Error> {
+        // Formats the UTC reading: a `DateTime` near the end of chrono's range may have no local
+        // reading at all (its `Display` would panic).
         let out_of_range = || {
             Error::new(
                 ErrorKind::InvalidTimestamp,
                 "signed_at",
-                format!("`{signed_at}` is too far in the future to reckon a claim window"),
+                format!(
+                    "`{} UTC` is too near the end of time to reckon a claim window",
+                    signed_at.naive_utc()
+                ),
             )
         };
+        local(signed_at).ok_or_else(out_of_range)?;
         let days =
             TimeDelta::try_days(i64::from(rule.days_after_signing)).ok_or_else(out_of_range)?;
         let last_moment = match rule.closes {
             WindowClose::Exact => signed_at
                 .checked_add_signed(days)
+                .filter(|t| local(*t).is_some())
                 .ok_or_else(out_of_range)?,
             WindowClose::EndOfDay => {
                 let offset = match rule.reckoned_in {
                     Reckoning::SigningOffset => *signed_at.offset(),
                     Reckoning::Utc => FixedOffset::east_opt(0).ok_or_else(out_of_range)?,
                 };
-                let local = signed_at.with_timezone(&offset);
+                let signed_local = signed_at
+                    .naive_utc()
+                    .checked_add_offset(offset)
+                    .ok_or_else(out_of_range)?;
                 // The first day after the window: its midnight, minus one nanosecond.
-                let after = local
-                    .date_naive()
+                let after = signed_local
+                    .date()
                     .checked_add_signed(days)
                     .and_then(|d| d.succ_opt())
                     .ok_or_else(out_of_range)?;
-                let midnight = after
+                let last_utc = after
                     .and_time(NaiveTime::MIN)
-                    .and_local_timezone(offset)
-                    .single()
+                    .checked_sub_offset(offset)
+                    .and_then(|midnight| midnight.checked_sub_signed(Duration::nanoseconds(1)))
                     .ok_or_else(out_of_range)?;
-                midnight
-                    .checked_sub_signed(Duration::nanoseconds(1))
-                    .ok_or_else(out_of_range)?
+                DateTime::from_naive_utc_and_offset(last_utc, offset)
             }
         };
         Ok(ClaimWindow {
@@ -99,6 +107,12 @@ impl ClaimWindow {
         let left = self.last_moment.signed_duration_since(now);
         left.num_milliseconds().max(0)
     }
+}
+
+/// The local reading of `t` in its own offset; `None` when it falls outside chrono's range (a
+/// `DateTime` built near the end of time with a large offset, whose `naive_local` would panic).
+pub(crate) fn local(t: DateTime<FixedOffset>) -> Option<NaiveDateTime> {
+    t.naive_utc().checked_add_offset(*t.offset())
 }
 
 #[cfg(test)]
@@ -161,6 +175,25 @@ mod tests {
             ClaimWindow::new(&r, end).unwrap_err().kind(),
             ErrorKind::InvalidTimestamp
         );
+    }
+
+    #[test]
+    fn an_instant_with_no_local_reading_is_an_error_not_a_panic() {
+        let east = FixedOffset::east_opt(23 * 3600 + 59 * 60).unwrap();
+        let west = FixedOffset::west_opt(23 * 3600 + 59 * 60).unwrap();
+        let max = DateTime::<chrono::Utc>::MAX_UTC.with_timezone(&east);
+        let min = DateTime::<chrono::Utc>::MIN_UTC.with_timezone(&west);
+        for closes in [WindowClose::EndOfDay, WindowClose::Exact] {
+            for t in [max, min] {
+                let r = rule(closes, Reckoning::SigningOffset);
+                assert_eq!(
+                    ClaimWindow::new(&r, t).unwrap_err().kind(),
+                    ErrorKind::InvalidTimestamp
+                );
+            }
+        }
+        assert!(local(max).is_none());
+        assert!(local(t("2024-03-01T18:00:00+09:00")).is_some());
     }
 
     #[test]
