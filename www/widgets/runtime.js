@@ -1,0 +1,201 @@
+// widgets/runtime.js: what the three widgets share: the wasm checker, the locale, the styles.
+//
+// - The module (www/pkg/aftersales.js, built by .ci/build-wasm) is loaded once per page, on the
+//   first widget that needs it, and one `Checker` (the shipped policy) answers every call.
+// - Listing badges do not call the module one by one: `screenListing` queues each request and
+//   flushes the queue in one `screenBatch` call per locale at the end of the current task, so a
+//   page of 40 results crosses the JS/wasm boundary once. If the batch fails (one listing is
+//   invalid and the module names it by index), the listings are screened one by one so only the
+//   bad one reports an error.
+// - Every widget follows the nearest `lang` attribute (`ja-JP` → ja, `zh-TW` → zh-CN, anything
+//   else → en, the same negotiation as the module's `Locale::negotiate`) and re-renders when any
+//   `lang` attribute in the document changes.
+// - The widget stylesheet (www/aftersales.css) is linked once if the page has not linked it.
+
+const PKG = new URL('../pkg/aftersales.js', import.meta.url);
+const WASM = new URL('../pkg/aftersales_bg.wasm', import.meta.url);
+const STYLES = new URL('../aftersales.css', import.meta.url);
+
+/** The locales the module has messages for. */
+export const LOCALES = ['en', 'ja', 'ru', 'zh-CN'];
+
+/** The nearest supported locale for a BCP 47 tag. */
+export function negotiate(tag) {
+  const primary = String(tag ?? '').split(/[-_]/)[0].trim().toLowerCase();
+  if (primary === 'ja') return 'ja';
+  if (primary === 'ru') return 'ru';
+  if (primary === 'zh') return 'zh-CN';
+  return 'en';
+}
+
+/** The locale an element should speak: its nearest `lang`, else the browser's language. */
+export function localeOf(element) {
+  const host = element.closest('[lang]');
+  const tag = host ? host.getAttribute('lang') : null;
+  return negotiate(tag || navigator.language);
+}
+
+let loading = null;
+/** Resolves to the page's one `Checker`; rejects (once, for everyone) if the module cannot load. */
+export function checker() {
+  loading ??= (async () => {
+    const mod = await import(PKG.href);
+    await mod.default({ module_or_path: WASM });
+    return new mod.Checker();
+  })();
+  return loading;
+}
+
+/** Converts a Map (serde-wasm-bindgen's default for maps) or an object into a plain object. */
+function plain(value) {
+  return value instanceof Map ? Object.fromEntries(value) : value;
+}
+
+const messageCache = new Map();
+/** Every policy message in `locale`, keyed like `evidence.carrier_proof`. */
+export async function messages(locale) {
+  if (!messageCache.has(locale)) {
+    const c = await checker();
+    messageCache.set(locale, plain(c.messages(locale)) ?? {});
+  }
+  return messageCache.get(locale);
+}
+
+/** The policy new orders are placed under: the module lists policies oldest first. */
+export async function currentPolicy() {
+  const c = await checker();
+  const info = plain(c.info());
+  return (info.policies ?? []).map(plain).at(-1) ?? null;
+}
+
+const BATCH = 1000;
+let queue = [];
+let scheduled = false;
+
+/** Screens one listing; calls made in the same task are answered by one `screenBatch` call. */
+export function screenListing(listing, locale) {
+  return new Promise((resolve, reject) => {
+    queue.push({ listing, locale, resolve, reject });
+    if (!scheduled) {
+      scheduled = true;
+      setTimeout(flush, 0);
+    }
+  });
+}
+
+async function flush() {
+  scheduled = false;
+  const pending = queue;
+  queue = [];
+  let c;
+  try {
+    c = await checker();
+  } catch (e) {
+    for (const p of pending) p.reject(e);
+    return;
+  }
+  const byLocale = new Map();
+  for (const p of pending) {
+    if (!byLocale.has(p.locale)) byLocale.set(p.locale, []);
+    byLocale.get(p.locale).push(p);
+  }
+  for (const [locale, group] of byLocale) {
+    for (let i = 0; i < group.length; i += BATCH) {
+      const chunk = group.slice(i, i + BATCH);
+      let results = null;
+      try {
+        results = c.screenBatch(
+          chunk.map((p) => p.listing),
+          locale,
+        );
+      } catch {
+        results = null;
+      }
+      chunk.forEach((p, j) => {
+        if (results) return p.resolve(results[j]);
+        try {
+          p.resolve(c.screen(p.listing, locale));
+        } catch (e) {
+          p.reject(e);
+        }
+      });
+    }
+  }
+}
+
+const live = new Set();
+let observer = null;
+
+/** Registers a widget to be told (`onLocaleChange`) when a `lang` attribute changes. */
+export function followLang(widget) {
+  live.add(widget);
+  if (!observer) {
+    observer = new MutationObserver(() => {
+      for (const w of live) w.onLocaleChange();
+    });
+    observer.observe(document.documentElement, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['lang'],
+    });
+  }
+}
+
+/** Stops telling a widget about `lang` changes. */
+export function unfollowLang(widget) {
+  live.delete(widget);
+}
+
+/** Links www/aftersales.css once, unless the page already links it. */
+export function ensureStyles() {
+  const href = STYLES.href;
+  const linked = [...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href);
+  if (linked) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  document.head.append(link);
+}
+
+/**
+ * The base of the three widgets: tracks the locale, re-renders on change, never throws out of
+ * rendering (a failure is shown in the widget and logged).
+ */
+export class LocalizedElement extends HTMLElement {
+  #locale = null;
+
+  connectedCallback() {
+    ensureStyles();
+    this.#locale = localeOf(this);
+    followLang(this);
+    this.update();
+  }
+
+  disconnectedCallback() {
+    unfollowLang(this);
+  }
+
+  /** The locale the widget currently renders in. */
+  get locale() {
+    return this.#locale ?? localeOf(this);
+  }
+
+  onLocaleChange() {
+    const next = localeOf(this);
+    if (next !== this.#locale) {
+      this.#locale = next;
+      this.update();
+    }
+  }
+
+  /** Re-renders when connected; subclasses implement `render()` (may be async). */
+  update() {
+    if (!this.isConnected) return;
+    const run = (this.renderSeq = (this.renderSeq ?? 0) + 1);
+    Promise.resolve()
+      .then(() => this.render(() => run === this.renderSeq))
+      .catch((e) => {
+        if (run === this.renderSeq) this.renderFailure(e);
+      });
+  }
+}
