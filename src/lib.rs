@@ -39,6 +39,8 @@
 pub mod claim;
 pub mod decode;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod limits;
 pub mod policy;
