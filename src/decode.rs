@@ -26,7 +26,28 @@ where
     T: serde::Deserialize<'de>,
 {
     serde_path_to_error::deserialize(de)
-        .map_err(|e| Error::from_serde(e.path().to_string(), e.inner().to_string()))
+        .map_err(|e| Error::from_serde(path_string(e.path()), e.inner().to_string()))
+}
+
+/// `items[1].class`; segments the decoder could not name (a map key still being read, shown as
+/// `?` by `serde_path_to_error`) are left out, so a syntax error inside `items[0]` is reported
+/// at `items[0]`, not `items[0].?`.
+fn path_string(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
 }
 
 fn strip(message: &str) -> String {

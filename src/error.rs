@@ -134,9 +134,13 @@ impl Error {
         } else {
             ErrorKind::InvalidValue
         };
-        // serde reports a missing field at its parent; point at the field itself.
+        // serde reports a missing field at its parent; point at the field itself. An unknown
+        // field is already reported at its own key.
         let path = match (kind, backticked(&message)) {
-            (ErrorKind::MissingField | ErrorKind::UnknownField, Some(field)) => {
+            (ErrorKind::MissingField, Some(field)) => join_path(&path, field),
+            (ErrorKind::UnknownField, Some(field))
+                if path != field && !path.ends_with(&format!(".{field}")) =>
+            {
                 join_path(&path, field)
             }
             _ => path,
@@ -192,6 +196,15 @@ mod tests {
         let e = Error::from_serde("items[2]".into(), "missing field `signed_at`".into());
         assert_eq!(e.kind(), ErrorKind::MissingField);
         assert_eq!(e.path(), "items[2].signed_at");
+    }
+
+    #[test]
+    fn unknown_field_reported_at_its_key_is_not_named_twice() {
+        let e = Error::from_serde("items[1].price".into(), "unknown field `price`".into());
+        assert_eq!(e.kind(), ErrorKind::UnknownField);
+        assert_eq!(e.path(), "items[1].price");
+        let e = Error::from_serde("items[1]".into(), "unknown field `price`".into());
+        assert_eq!(e.path(), "items[1].price");
     }
 
     #[test]
