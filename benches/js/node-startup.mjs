@@ -1,0 +1,17 @@
+// One fresh Node process's start-up, as benches/run.mjs measures it 20 times over: the time to
+// import the nodejs build (read aftersales_bg.wasm, compile and instantiate it, run the glue)
+// and the time to build the checker. Prints `{ "loadMs": …, "buildMs": … }`.
+//
+//     node benches/js/node-startup.mjs pkg/node/aftersales.js
+
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const entry = pathToFileURL(resolve(process.argv[2] ?? 'pkg/node/aftersales.js')).href;
+const t0 = performance.now();
+const m = await import(entry);
+const t1 = performance.now();
+const checker = new m.Checker();
+const t2 = performance.now();
+if (typeof checker.screen !== 'function') throw new Error(`${entry} has no Checker.screen`);
+console.log(JSON.stringify({ loadMs: t1 - t0, buildMs: t2 - t1 }));

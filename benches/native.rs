@@ -1,0 +1,215 @@
+//! The native ceiling of the benchmark: the same Rust core the WebAssembly module runs, built
+//! for the host and timed with criterion.
+//!
+//! It reads the inputs `node benches/catalog.mjs` writes (default `target/bench-data/`, or
+//! `$AFTERSALES_BENCH_DATA`): the catalog's listings in results-page order with each page's
+//! locale, and the claim set with each claim's judging instant. Benchmarks, each cycling through
+//! the whole input so that one figure covers the catalog's mix rather than one lucky title:
+//!
+//! - `checker/build`: `Checker::shipped()` (policy parsed and validated, automaton built);
+//! - `screen/one_listing`: `Checker::screen` on the next listing;
+//! - `screen/page_of_100`: `Checker::screen_batch` on the next results page of 100;
+//! - `judge/one_claim`: `Checker::judge` on the next claim.
+//!
+//! Run with `cargo bench --bench native -- --noplot`; `benches/run.mjs` does, and reads the
+//! medians from `target/criterion/*/new/estimates.json`. This binary prints them too.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use aftersales::{Checker, Claim, Listing, Locale};
+use chrono::{DateTime, FixedOffset};
+use criterion::{black_box, Criterion, Throughput};
+use serde::Deserialize;
+
+const PAGE: usize = 100;
+
+#[derive(Deserialize)]
+struct PagedListing {
+    locale: Locale,
+    listing: Listing,
+}
+
+#[derive(Deserialize)]
+struct TimedClaim {
+    now: String,
+    claim: Claim,
+}
+
+struct Page {
+    locale: Locale,
+    listings: Vec<Listing>,
+}
+
+struct Inputs {
+    listings: Vec<(Locale, Listing)>,
+    pages: Vec<Page>,
+    claims: Vec<(DateTime<FixedOffset>, Claim)>,
+}
+
+fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "cannot read {}: {e}; run `node benches/catalog.mjs` first",
+            path.display()
+        )
+    })?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))
+        })
+        .collect()
+}
+
+fn load(dir: &Path) -> Result<Inputs, String> {
+    let paged: Vec<PagedListing> = read_lines(&dir.join("listings.jsonl"))?;
+    let listings: Vec<(Locale, Listing)> =
+        paged.into_iter().map(|p| (p.locale, p.listing)).collect();
+    let pages = listings
+        .chunks(PAGE)
+        .filter_map(|chunk| {
+            let (locale, _) = chunk.first()?;
+            Some(Page {
+                locale: *locale,
+                listings: chunk.iter().map(|(_, l)| l.clone()).collect(),
+            })
+        })
+        .collect();
+    let claims = read_lines::<TimedClaim>(&dir.join("claims.jsonl"))?
+        .into_iter()
+        .map(|t| {
+            DateTime::parse_from_rfc3339(&t.now)
+                .map(|now| (now, t.claim))
+                .map_err(|e| format!("claims.jsonl: `{}`: {e}", t.now))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    if listings.is_empty() || claims.is_empty() {
+        return Err(format!("{} holds no listings or no claims", dir.display()));
+    }
+    Ok(Inputs {
+        listings,
+        pages,
+        claims,
+    })
+}
+
+/// Cycles through `items`, one per call.
+fn cycle<'a, T>(items: &'a [T]) -> impl FnMut() -> Option<&'a T> + 'a {
+    let mut i = 0usize;
+    move || {
+        let item = items.get(i % items.len().max(1));
+        i = i.wrapping_add(1);
+        item
+    }
+}
+
+fn benches(c: &mut Criterion, inputs: &Inputs) {
+    let checker = Checker::shipped();
+    let mut group = c.benchmark_group("checker");
+    group.bench_function("build", |b| b.iter(Checker::shipped));
+    group.finish();
+
+    let mut group = c.benchmark_group("screen");
+    let mut next = cycle(&inputs.listings);
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("one_listing", |b| {
+        b.iter(|| {
+            next().map(|(locale, listing)| checker.screen(black_box(listing), *locale).is_ok())
+        })
+    });
+    let mut next = cycle(&inputs.pages);
+    group.throughput(Throughput::Elements(PAGE as u64));
+    group.bench_function("page_of_100", |b| {
+        b.iter(|| {
+            next().map(|p| {
+                checker
+                    .screen_batch(black_box(&p.listings), p.locale)
+                    .map(|s| s.len())
+            })
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("judge");
+    let mut next = cycle(&inputs.claims);
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("one_claim", |b| {
+        b.iter(|| next().map(|(now, claim)| checker.judge(black_box(claim), *now, Locale::En)))
+    });
+    group.finish();
+}
+
+/// Where criterion writes its estimates (it follows `CARGO_TARGET_DIR` too).
+fn criterion_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    target.join("criterion")
+}
+
+fn median_ns(id: &str) -> Option<f64> {
+    let path = criterion_dir().join(id).join("new").join("estimates.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    json.get("median")?.get("point_estimate")?.as_f64()
+}
+
+fn main() -> ExitCode {
+    let dir = std::env::var_os("AFTERSALES_BENCH_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("target")
+                .join("bench-data")
+        });
+    let inputs = match load(&dir) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // Every screening and verdict must succeed, or the timings would measure error paths.
+    let checker = Checker::shipped();
+    for (i, p) in inputs.pages.iter().enumerate() {
+        if let Err(e) = checker.screen_batch(&p.listings, p.locale) {
+            eprintln!("error: page {i}: {}: {}", e.path(), e.message());
+            return ExitCode::FAILURE;
+        }
+    }
+    for (i, (now, claim)) in inputs.claims.iter().enumerate() {
+        if let Err(e) = checker.judge(claim, *now, Locale::En) {
+            eprintln!("error: claim {i}: {}: {}", e.path(), e.message());
+            return ExitCode::FAILURE;
+        }
+    }
+
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+    benches(&mut c, &inputs);
+    c.final_summary();
+
+    println!(
+        "\nnative medians ({} listings in {} pages, {} claims):",
+        inputs.listings.len(),
+        inputs.pages.len(),
+        inputs.claims.len()
+    );
+    for id in [
+        "checker/build",
+        "screen/one_listing",
+        "screen/page_of_100",
+        "judge/one_claim",
+    ] {
+        match median_ns(id) {
+            Some(ns) => println!("  {id:<20} {:>12.3} µs", ns / 1000.0),
+            None => println!("  {id:<20} {:>12}", "not measured"),
+        }
+    }
+    ExitCode::SUCCESS
+}

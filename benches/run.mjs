@@ -1,0 +1,305 @@
+// The benchmark, in one run: module size, start-up and throughput of the WebAssembly module in
+// headless Chromium and in Node, side by side with the alternatives a storefront engineer has —
+// a hand-written JS regex screener, the claim rules in json-logic-js, and the same Rust core
+// built natively (criterion) — printed as one table with the goals of issue 6, and written to
+// benches/RESULTS.md.
+//
+//     node benches/run.mjs            # the full run (bash .ci/bench builds the module first)
+//     node benches/run.mjs --smoke    # tiny counts, no native run: checks the harness works
+//     node benches/run.mjs --skip-native
+//
+// Needs pkg/web and pkg/node (bash .ci/build-wasm), Debian's Chromium at /usr/bin/chromium and
+// benches/node_modules (npm ci). Nothing here asserts a timing; --smoke exits non-zero only when
+// a figure is not a finite positive number or the two claim engines disagree.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus } from 'node:os';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { chromium } from 'playwright-core';
+
+import { benchPages, buildCatalog, buildClaims, writeBenchData } from './catalog.mjs';
+import { median } from './js/workload.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const SMOKE = args.has('--smoke');
+const SKIP_NATIVE = SMOKE || args.has('--skip-native');
+const CFG = SMOKE
+  ? { listings: 1000, claims: 300, startups: 3, repeats: 3, warmups: 1 }
+  : { listings: 10000, claims: 3000, startups: 21, repeats: 15, warmups: 3 };
+
+const WASM = join(ROOT, 'pkg/web/aftersales_bg.wasm');
+const NODE_ENTRY = join(ROOT, 'pkg/node/aftersales.js');
+const DATA_DIR = join(ROOT, 'target/bench-data');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'];
+
+const log = (...a) => console.error('[bench]', ...a);
+
+function fail(msg) {
+  console.error(`error: ${msg}`);
+  process.exit(1);
+}
+
+for (const f of [WASM, NODE_ENTRY, join(ROOT, 'pkg/web/aftersales.js')]) {
+  if (!existsSync(f)) fail(`${relative(ROOT, f)} is missing: run \`bash .ci/build-wasm\` first`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs: generated from the fixed seed; files for the native bench and the Node child process.
+
+const t0 = performance.now();
+const policy = JSON.parse(readFileSync(join(ROOT, 'src/policy/after-sales.policy.json'), 'utf8'));
+const { pages, claims } = SKIP_NATIVE
+  ? { pages: benchPages(buildCatalog({ size: CFG.listings })), claims: buildClaims({ size: CFG.claims }) }
+  : writeBenchData(DATA_DIR, { listings: CFG.listings, claims: CFG.claims });
+const benchData = JSON.stringify({ policy, pages, claims: claims.map(({ claim, nowMs }) => ({ claim, nowMs })) });
+const dataFile = join(DATA_DIR, SMOKE ? 'bench-data-smoke.json' : 'bench-data.json');
+mkdirSync(DATA_DIR, { recursive: true });
+writeFileSync(dataFile, benchData);
+log(`${pages.reduce((n, p) => n + p.listings.length, 0)} listings in ${pages.length} pages, ${claims.length} claims`);
+
+// ---------------------------------------------------------------------------------------------
+// (i) Module bytes.
+
+const wasmBytes = readFileSync(WASM);
+const size = { raw: wasmBytes.length, gzip: gzipSync(wasmBytes, { level: 9 }).length };
+log(`module: ${size.raw} bytes raw, ${size.gzip} gzip -9`);
+
+// ---------------------------------------------------------------------------------------------
+// (ii) Node: fresh processes for start-up, one child for throughput.
+
+function runNode(script, scriptArgs) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'benches/js', script), ...scriptArgs], {
+    cwd: join(ROOT, 'benches'),
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  if (r.status !== 0) fail(`${script} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+log(`node: ${CFG.startups} fresh processes`);
+const nodeStartups = Array.from({ length: CFG.startups }, () => runNode('node-startup.mjs', [NODE_ENTRY]));
+log('node: throughput');
+const nodeBench = runNode('node-bench.mjs', [dataFile, NODE_ENTRY, '--repeats', `${CFG.repeats}`, '--warmups', `${CFG.warmups}`]);
+
+// ---------------------------------------------------------------------------------------------
+// (ii) Chromium: a static server on 127.0.0.1, fresh contexts for start-up, one page for
+// throughput. Cross-origin isolated (COOP/COEP) for the finer performance.now(); no-store so
+// that no load reuses a cached compile.
+
+const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const SERVED = ['pkg/web/', 'benches/page/', 'benches/js/', 'benches/node_modules/json-logic-js/'];
+
+function serve() {
+  const server = createServer((req, res) => {
+    const headers = {
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    };
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path === '/bench-data.json') {
+      res.writeHead(200, { ...headers, 'Content-Type': MIME['.json'] });
+      res.end(benchData);
+      return;
+    }
+    const file = resolve(ROOT, `.${path}`);
+    const rel = relative(ROOT, file).split(sep).join('/');
+    if (!SERVED.some((p) => rel.startsWith(p)) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, headers);
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const server = await serve();
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const chromiumVersion = browser.version();
+let chromeStartups;
+let chromeBench;
+try {
+  log(`chromium ${chromiumVersion}: ${CFG.startups} fresh page loads`);
+  chromeStartups = [];
+  for (let i = 0; i < CFG.startups; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/benches/page/startup.html`);
+    const r = await (await page.waitForFunction(() => window.__startup, null, { timeout: 60000 })).jsonValue();
+    await context.close();
+    if (r.error) fail(`startup page: ${r.error}`);
+    chromeStartups.push(r);
+  }
+  log('chromium: throughput');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/benches/page/bench.html?repeats=${CFG.repeats}&warmups=${CFG.warmups}`);
+  chromeBench = await (await page.waitForFunction(() => window.__bench, null, { timeout: 600000, polling: 500 })).jsonValue();
+  await context.close();
+  if (chromeBench.error) fail(`bench page: ${chromeBench.error}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// (iii) Native: criterion, medians read from its estimates.
+
+let native = null;
+if (!SKIP_NATIVE) {
+  log('native: cargo bench --bench native (criterion)');
+  // Benches are always built with panic=unwind; the release profile's panic=abort would make
+  // cargo build the library twice into one file name. Unwind everywhere avoids the collision.
+  const r = await new Promise((ok) => {
+    const child = spawn('cargo', ['bench', '--bench', 'native', '--', '--noplot'], {
+      cwd: ROOT,
+      env: { ...process.env, CARGO_PROFILE_RELEASE_PANIC: 'unwind', AFTERSALES_BENCH_DATA: DATA_DIR },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.on('close', (status) => ok({ status, out }));
+  });
+  if (r.status !== 0) fail(`cargo bench failed:\n${r.out}`);
+  const estimate = (id) => {
+    const f = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'criterion', id, 'new', 'estimates.json');
+    return JSON.parse(readFileSync(f, 'utf8')).median.point_estimate / 1e6; // ns → ms
+  };
+  native = {
+    buildMs: estimate('checker/build'),
+    listingMs: estimate('screen/one_listing'),
+    pageMs: estimate('screen/page_of_100'),
+    claimMs: estimate('judge/one_claim'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+
+const env = { chromium: chromeBench, node: nodeBench };
+const startup = { chromium: chromeStartups, node: nodeStartups };
+const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+const fmtUs = (us) => (us >= 100 ? us.toFixed(0) : us >= 10 ? us.toFixed(1) : us.toFixed(2));
+const fmtRate = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
+const fmtX = (x) => `${x.toFixed(2)}×`;
+const metAt = (ok) => (ok ? '✅' : '❌');
+const cells = (f) => ['chromium', 'node'].map((e) => f(e));
+
+const figures = []; // every timing, for the smoke check
+const track = (x) => { figures.push(x); return x; };
+
+const rows = [];
+const row = (label, chromeCell, nodeCell, nativeCell, goal, met) => rows.push([label, chromeCell, nodeCell, nativeCell, goal, met]);
+const goalMet = (values, ok) => values.map((v) => metAt(ok(v))).join(' ');
+
+row('Module size, raw / gzip -9', `${(size.raw / 1024).toFixed(1)} KB / ${(size.gzip / 1024).toFixed(1)} KB`, '(same file)', '—', 'gzip ≤ 100 KB', metAt(size.gzip <= 100 * 1024));
+const loadMs = cells((e) => track(median(startup[e].map((s) => s.loadMs))));
+const buildMs = cells((e) => track(median(startup[e].map((s) => s.buildMs))));
+row(`Fetch + compile + instantiate (median of ${CFG.startups} fresh loads)`, `${fmtMs(loadMs[0])} ms`, `${fmtMs(loadMs[1])} ms`, '—', '', '');
+row('`new Checker()`', `${fmtMs(buildMs[0])} ms`, `${fmtMs(buildMs[1])} ms`, native ? `${fmtMs(track(native.buildMs))} ms` : 'skipped', '', '');
+const startTotal = [0, 1].map((i) => loadMs[i] + buildMs[i]);
+row('Instantiate + build', `${fmtMs(startTotal[0])} ms`, `${fmtMs(startTotal[1])} ms`, '—', '≤ 5 ms', goalMet(startTotal, (v) => v <= 5));
+
+const scr = (e, m) => env[e].screening[m];
+const pageMs = (m) => cells((e) => track(scr(e, m).pageMs));
+const batch = pageMs('wasmBatch');
+const each = pageMs('wasmEach');
+const regex = pageMs('jsRegex');
+cells((e) => scr(e, 'wasmBatch').passMs.concat(scr(e, 'wasmEach').passMs, scr(e, 'jsRegex').passMs).forEach(track));
+row('Page of 100 — wasm `screenBatch` (one call)', `${fmtMs(batch[0])} ms`, `${fmtMs(batch[1])} ms`, native ? `${fmtMs(track(native.pageMs))} ms` : 'skipped', '≤ 0.5 ms', goalMet(batch, (v) => v <= 0.5));
+row('Page of 100 — wasm `screen` × 100 (one call each)', `${fmtMs(each[0])} ms`, `${fmtMs(each[1])} ms`, native ? `${fmtMs(track(native.listingMs * 100))} ms` : 'skipped', '', '');
+row('Page of 100 — JS regex screener', `${fmtMs(regex[0])} ms`, `${fmtMs(regex[1])} ms`, '—', '', '');
+row('Listings/s — `screenBatch` / `screen` / JS regex', ...cells((e) => ['wasmBatch', 'wasmEach', 'jsRegex'].map((m) => fmtRate(scr(e, m).listingsPerSec)).join(' / ')), native ? `${fmtRate(100 / (native.pageMs / 1000))} / ${fmtRate(1 / (native.listingMs / 1000))} / —` : 'skipped', '', '');
+const vsRegex = [0, 1].map((i) => batch[i] / regex[i]);
+row('Ratio `screenBatch` / JS regex (time)', fmtX(vsRegex[0]), fmtX(vsRegex[1]), '—', '≤ 0.5× (≥ 2× faster)', goalMet(vsRegex, (v) => v <= 0.5));
+if (native) {
+  const vsNative = [0, 1].map((i) => batch[i] / native.pageMs);
+  row('Ratio `screenBatch` / native (time)', fmtX(vsNative[0]), fmtX(vsNative[1]), '1×', '≤ 2×', goalMet(vsNative, (v) => v <= 2));
+}
+const boundary = [0, 1].map((i) => each[i] / batch[i]);
+row('Boundary: `screen` × 100 / `screenBatch` (time)', fmtX(boundary[0]), fmtX(boundary[1]), native ? fmtX((native.listingMs * 100) / native.pageMs) : '—', '', '');
+
+const jdg = (e, m) => env[e].judging[m];
+const claimUs = (m) => cells((e) => track(jdg(e, m).claimUs));
+cells((e) => jdg(e, 'wasmJudge').passMs.concat(jdg(e, 'jsonLogic').passMs).forEach(track));
+const wasmClaim = claimUs('wasmJudge');
+const jlClaim = claimUs('jsonLogic');
+row('Claim verdict — wasm `judge`', `${fmtUs(wasmClaim[0])} µs`, `${fmtUs(wasmClaim[1])} µs`, native ? `${fmtUs(track(native.claimMs * 1000))} µs` : 'skipped', '≤ 20 µs', goalMet(wasmClaim, (v) => v <= 20));
+row('Claim verdict — json-logic-js', `${fmtUs(jlClaim[0])} µs`, `${fmtUs(jlClaim[1])} µs`, '—', '', '');
+row('Claims/s — wasm / json-logic-js', ...cells((e) => `${fmtRate(jdg(e, 'wasmJudge').claimsPerSec)} / ${fmtRate(jdg(e, 'jsonLogic').claimsPerSec)}`), native ? `${fmtRate(1 / (native.claimMs / 1000))} / —` : 'skipped', '', '');
+const vsJl = [0, 1].map((i) => wasmClaim[i] / jlClaim[i]);
+row('Ratio wasm / json-logic-js (time)', fmtX(vsJl[0]), fmtX(vsJl[1]), '—', '≤ 0.2× (≥ 5× faster)', goalMet(vsJl, (v) => v <= 0.2));
+if (native) {
+  const vsNativeClaim = [0, 1].map((i) => wasmClaim[i] / (native.claimMs * 1000));
+  row('Ratio wasm `judge` / native (time)', fmtX(vsNativeClaim[0]), fmtX(vsNativeClaim[1]), '1×', '', '');
+}
+
+const rustc = spawnSync('rustc', ['--version'], { encoding: 'utf8' }).stdout.trim();
+const wasmBindgen = (readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/wasm-bindgen = "=?([0-9.]+)"/) ?? [])[1] ?? '?';
+const jsonLogicVersion = JSON.parse(readFileSync(join(ROOT, 'benches/node_modules/json-logic-js/package.json'), 'utf8')).version;
+const cpu = cpus();
+const checks = ['chromium', 'node'].map((e) => env[e]);
+const agreement = checks.map((r) => `${r.claimCheck.agree}/${r.claimCheck.total}`);
+const sc = nodeBench.screenCheck;
+
+const header = ['', 'Chromium', 'Node', 'native', 'goal', 'met (Chromium Node)'];
+const md = [
+  `| ${header.join(' | ')} |`,
+  `|${header.map((_, i) => (i === 0 ? ':--' : '--:')).join('|')}|`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+
+const runSeconds = ((performance.now() - t0) / 1000).toFixed(0);
+const notes = [
+  `Inputs: ${nodeBench.listings} listings (${nodeBench.pages} results pages of 100, page locales en/ja/ru/zh-CN in turn; Japanese titles with the page's translation as description), ${nodeBench.claims} claims; generated by \`benches/catalog.mjs\` from a fixed seed.`,
+  `Medians over ${CFG.repeats} passes after ${CFG.warmups} warm-up passes (throughput), over ${CFG.startups} fresh page loads / Node processes (start-up); native: criterion medians.`,
+  `Claims: wasm and json-logic-js agree on outcome and reasons for ${agreement[0]} claims (Chromium), ${agreement[1]} (Node).`,
+  `Screening answers differ by design: wasm flags ${sc.fragileWasm} listings fragile, the JS regex ${sc.fragileRegex}; the set of classes is the same for ${sc.sameClasses} of ${sc.listings}.`,
+  `Machine: ${cpu.length} cores (${cpu[0]?.model ?? '?'}), shared. Chromium ${chromiumVersion} (headless), Node ${process.version}, ${rustc}, wasm-bindgen ${wasmBindgen}, json-logic-js ${jsonLogicVersion}. Date: ${new Date().toISOString().slice(0, 10)}. Whole run: ${runSeconds} s.`,
+];
+
+console.log(`\n${md}\n`);
+for (const n of notes) console.log(`- ${n}`);
+
+// ---------------------------------------------------------------------------------------------
+// Smoke: the harness works (no timing asserted).
+
+const problems = [];
+if (!figures.every((x) => Number.isFinite(x) && x > 0)) problems.push(`a timing is not a finite positive number: ${figures.filter((x) => !(Number.isFinite(x) && x > 0))}`);
+for (const [name, r] of Object.entries(env)) {
+  if (r.claimCheck.agree !== r.claimCheck.total) {
+    problems.push(`${name}: wasm and json-logic-js disagree on ${r.claimCheck.total - r.claimCheck.agree} claims, e.g. ${JSON.stringify(r.claimCheck.disagreements[0])}`);
+  }
+}
+if (problems.length > 0) {
+  for (const p of problems) console.error(`error: ${p}`);
+  process.exit(1);
+}
+
+if (!SMOKE) {
+  const doc = [
+    '# Benchmark results',
+    '',
+    'Written by `bash .ci/bench` (`node benches/run.mjs`); see benches/NOTES.md for what is measured and why the figures are what they are.',
+    '',
+    md,
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+  writeFileSync(join(ROOT, 'benches/RESULTS.md'), doc);
+  log('wrote benches/RESULTS.md');
+} else {
+  log(`smoke: every figure finite and positive, claim engines agree (${runSeconds} s)`);
+}
