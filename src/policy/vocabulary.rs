@@ -10,17 +10,41 @@
 use serde::{Deserialize, Serialize};
 
 /// Declares a vocabulary enum with its wire names, `ALL` and `as_str`.
+///
+/// Values are read as plain strings (`deserialize_str`), not as serde enums: the words are
+/// also map keys in the policy document (`claims.incidents.damaged`), and a key read as a string
+/// is one `serde_path_to_error` can name, so an unknown key is reported at
+/// `claims.incidents.exploded` rather than at an unnamed `?`.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal,)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $wire)] $variant,)+
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<$name, D::Error> {
+                struct Word;
+                impl serde::de::Visitor<'_> for Word {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        write!(f, "one of {:?}", $name::WIRE)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$name, E> {
+                        $name::from_wire(s).ok_or_else(|| E::unknown_variant(s, $name::WIRE))
+                    }
+                }
+                de.deserialize_str(Word)
+            }
         }
 
         impl $name {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// Every wire name, in declaration order.
+            pub const WIRE: &'static [&'static str] = &[$($wire,)+];
 
             /// The stable wire name (the same as serde's).
             pub const fn as_str(self) -> &'static str {
