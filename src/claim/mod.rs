@@ -4,8 +4,10 @@
 //! shopper has, and each item's class, condition and damaged part. [`judge`] reads the policy
 //! document's rules — the window, the incident's covered causes and required evidence, the item
 //! exclusions — and answers with a [`Verdict`]: an outcome for the claim and for every item,
-//! stable reason codes with localized messages and the clause behind each, the missing evidence,
-//! the deadline and the time left, and the next steps. "Not eligible" is an answer, not an
+//! stable reason codes with localized messages, the missing evidence, the deadline and the time
+//! left, and the next steps. Every reason, missing evidence group, next step and the deadline
+//! cite the clause of the policy text behind them, so a verdict can be checked against the text
+//! (`tests/claim_scenarios.rs` does, clause by clause). "Not eligible" is an answer, not an
 //! error; only input that cannot be judged (a timestamp without offset, reported before signed)
 //! is an [`Error`].
 
@@ -159,11 +161,15 @@ pub struct Verdict {
     pub outcome: Outcome,
     /// The outcome's message.
     pub summary: String,
-    /// Reasons that apply to the whole claim.
+    /// Reasons that apply to the whole claim: the standing (covered, evidence missing, window
+    /// closed, documentation incomplete) that decides every item no exclusion rules out. Empty
+    /// when every item is excluded and the claim was in time: the item reasons say it all.
     pub reasons: Vec<Reason>,
     /// One verdict per item, in the claim's order.
     pub items: Vec<ItemVerdict>,
-    /// Evidence groups still missing.
+    /// Evidence groups still missing, in the policy's order, when evidence decides the outcome
+    /// (`incomplete`, or `documentation_incomplete` at the deadline); empty when it does not (a
+    /// late claim, or one whose every item is excluded).
     pub missing_evidence: Vec<MissingEvidence>,
     /// The claim window.
     pub window: WindowStatus,
@@ -310,6 +316,27 @@ impl Claim {
 ///
 /// The caller picks the policy (see [`crate::Checker::judge`], which picks the one in force on
 /// the order date); `now` is never read from a clock inside the core.
+///
+/// ```
+/// use aftersales::claim::{judge, Claim};
+/// use aftersales::{Locale, Policy};
+///
+/// // One fragile and one ordinary item, both damaged: a split verdict (clause 3).
+/// let claim: Claim = serde_json::from_str(r#"{
+///     "order_id": "A-1", "signed_at": "2024-03-01T18:00:00+09:00",
+///     "incident": "damaged", "cause": "courier_mishandling",
+///     "evidence": ["unboxing_video", "carrier_proof", "packaging_kept"],
+///     "items": [{"id": "vase", "class": "fragile", "condition": "new"},
+///               {"id": "figure", "class": "ordinary", "condition": "new"}]
+/// }"#).unwrap();
+/// let now = chrono::DateTime::parse_from_rfc3339("2024-03-02T10:00:00+09:00").unwrap();
+/// let verdict = judge(&Policy::shipped(), &claim, now, Locale::En).unwrap();
+/// assert_eq!(verdict.outcome.as_str(), "partially_eligible");
+/// assert_eq!(verdict.items[0].reasons[0].code.as_str(), "fragile_item");
+/// assert_eq!(verdict.items[0].reasons[0].clause, "damaged_lost.3.fragile");
+/// assert_eq!(verdict.items[1].outcome.as_str(), "eligible");
+/// assert_eq!(verdict.window.deadline, "2024-03-06T23:59:59.999+09:00");
+/// ```
 pub fn judge(
     policy: &Policy,
     claim: &Claim,

@@ -526,6 +526,12 @@ impl Validator {
                 if term.text().matches('#').count() > 2 {
                     self.problem(&path, "at most two `#` digit wildcards per term");
                 }
+                if text.contains('*') {
+                    self.problem(
+                        &path,
+                        format!("`{}`: `*` may only open or close a term", term.text()),
+                    );
+                }
                 for (j, word) in term.unless().iter().enumerate() {
                     self.non_empty(&format!("{path}.unless[{j}]"), word);
                 }
@@ -588,4 +594,39 @@ pub fn is_iso_date(s: &str) -> bool {
         _ => return false,
     };
     (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_need_a_real_day_of_a_real_month() {
+        assert!(is_iso_date("2024-02-29"));
+        assert!(is_iso_date("2000-02-29"));
+        assert!(!is_iso_date("2023-02-29"));
+        assert!(!is_iso_date("1900-02-29"));
+        assert!(!is_iso_date("2024-04-31"));
+        assert!(!is_iso_date("2024-13-01"));
+        assert!(!is_iso_date("2024-00-10"));
+        assert!(!is_iso_date("2024-1-01"));
+        assert!(!is_iso_date("2024/01/01"));
+        assert!(!is_iso_date("２０２４-01-01"));
+        assert!(!is_iso_date(""));
+    }
+
+    #[test]
+    fn only_exclusions_can_be_item_rule_reasons() {
+        let mut doc: PolicyDocument =
+            serde_json::from_str(include_str!("after-sales.policy.json")).unwrap();
+        if let Some(rule) = doc.claims.item_rules.first_mut() {
+            rule.reason = ReasonCode::Covered;
+        }
+        let problems = validate(&doc);
+        assert_eq!(problems.len(), 1);
+        assert!(problems
+            .iter()
+            .all(|p| p.path == "claims.item_rules[0].reason"));
+    }
 }
