@@ -539,6 +539,13 @@ fn exclusions<'p>(
     out
 }
 
+// A *lost* paper product (or CD) stays compensable: clause `damaged_lost.3.non_compensable`
+// refuses "compensation for damages to items such as CD cases, paper products, and outer
+// packaging boxes" — damage that is hard to prove across borders, not the loss of the whole
+// item, which the carrier's proof of loss settles like any other (`damaged_lost.1`). So the
+// document's paper rule names damage scopes (`main_body`, `scratches_wear`) and leaves
+// `missing` out; fragile items, by contrast, are outside the partnered compensation whatever
+// happens to them, so their rule names only the class.
 fn item_rule_applies(
     rule: &ItemRule,
     claim: &Claim,
