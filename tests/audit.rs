@@ -13,6 +13,7 @@
 //! rewrites them from [`CASES`]; review the diff before committing (a changed verdict means the
 //! policy or the engine changed what it decides).
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -4,6 +4,7 @@
 //! (`src/limits.rs`). Timings are printed (run with `--nocapture`), never asserted: they depend
 //! on the machine.
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::Instant;

@@ -13,6 +13,7 @@
 //! `DIFFERENTIAL_SEED` and `DIFFERENTIAL_CASES` change the seed (default 7) and the count
 //! (default 3000).
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
