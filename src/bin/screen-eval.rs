@@ -15,7 +15,7 @@
 use std::process::ExitCode;
 
 use aftersales::screen::eval::{read_jsonl, score, Counts, Labels, Lang, Scores, Target};
-use aftersales::screen::Listing;
+use aftersales::screen::{Listing, Screening};
 use aftersales::{Checker, Error, Locale};
 
 const USAGE: &str =
@@ -131,6 +131,27 @@ fn options() -> Result<Options, String> {
     })
 }
 
+/// Which rule or term decided each flag of a screening.
+fn explain(s: &Screening) -> String {
+    s.flags
+        .iter()
+        .map(|f| {
+            let terms: Vec<String> = s
+                .findings
+                .iter()
+                .filter(|x| x.class == f.class)
+                .map(|x| format!("`{}`={}", x.text, x.term))
+                .collect();
+            if terms.is_empty() || f.rule != "terms" {
+                format!("{}: {}", f.class, f.rule)
+            } else {
+                format!("{}: {}", f.class, terms.join(" "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn cell(x: Option<f64>) -> String {
     x.map_or_else(|| "  -  ".to_owned(), |x| format!("{x:.3}"))
 }
@@ -212,6 +233,16 @@ fn run() -> Result<(), String> {
                     flags(m.predicted),
                     m.title
                 );
+                if let Some(why) = rows
+                    .iter()
+                    .find(|r| r.id == m.id)
+                    .and_then(|r| r.listing(*lang, opts.with_category))
+                    .and_then(|l| checker.screen(&l, Locale::En).ok())
+                    .map(|s| explain(&s))
+                    .filter(|w| !w.is_empty())
+                {
+                    println!("  {:<10} because {why}", "");
+                }
             }
         }
     }

@@ -216,6 +216,10 @@ pub struct ClassTerms {
     /// Terms that, where they overlap a flagging match, cancel it (サングラス over グラス).
     #[serde(default)]
     pub exclude: TermLists,
+    /// Classes whose terms, found in the same field, cancel this class's terms: a title that
+    /// says CD names a disc, so its 「Glass」 or 「AQUARIUM」 is the work's title, not glass.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub yields_to: Vec<ItemClass>,
 }
 
 /// A term: a plain string, or one with context words that cancel it.
@@ -272,6 +276,10 @@ pub struct CategoryRule {
     /// Classes the category rules out, whatever the title says.
     #[serde(default)]
     pub is_not: Vec<ItemClass>,
+    /// Words that, anywhere in the listing, set the rule aside so the next matching rule or the
+    /// title's words decide (a 「ステンレス」 mug in the mug category is not fragile).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<String>,
 }
 
 /// One problem found in a policy document.
@@ -466,6 +474,14 @@ impl Validator {
             self.clause(doc, &format!("{base}.clause"), &terms.clause);
             self.term_lists(&format!("{base}.terms"), &terms.terms, true);
             self.term_lists(&format!("{base}.exclude"), &terms.exclude, false);
+            for (i, other) in terms.yields_to.iter().enumerate() {
+                if *other == class || *other == ItemClass::Ordinary {
+                    self.problem(
+                        format!("{base}.yields_to[{i}]"),
+                        format!("`{other}` is not another flagged class"),
+                    );
+                }
+            }
         }
         if s.classes.contains_key(&ItemClass::Ordinary) {
             self.problem(
@@ -496,6 +512,9 @@ impl Validator {
             }
             if rule.is.is_empty() && rule.is_not.is_empty() {
                 self.problem(format!("{base}.is"), "says nothing: give `is` or `is_not`");
+            }
+            for (j, word) in rule.unless.iter().enumerate() {
+                self.non_empty(&format!("{base}.unless[{j}]"), word);
             }
             if let Some(c) = rule.is.iter().find(|c| rule.is_not.contains(c)) {
                 self.problem(

@@ -222,6 +222,10 @@ struct Pattern {
     /// Require a non-word char (or the text's edge) before / after the match.
     bound_start: bool,
     bound_end: bool,
+    /// Written with `*` on that side: the match runs on to the edge of the word, so
+    /// 「стекл*」 highlights all of 「стеклянный」 and an exclusion covers what it should.
+    open_start: bool,
+    open_end: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -239,6 +243,8 @@ struct CompiledCategoryRule {
     codes: Vec<String>,
     is: Vec<ItemClass>,
     is_not: Vec<ItemClass>,
+    /// Indexes of the context words that set the rule aside.
+    unless: Vec<usize>,
 }
 
 /// The screening rules of one policy, compiled.
@@ -250,6 +256,8 @@ pub struct Screener {
     context_words: usize,
     categories: Vec<CompiledCategoryRule>,
     class_clauses: Vec<(ItemClass, String)>,
+    /// `yields[slot(c)]`: the classes whose findings in a field cancel `c`'s.
+    yields: [Vec<ItemClass>; 4],
 }
 
 /// The classes screening can flag, in the order a claim would prefer them.
@@ -287,8 +295,14 @@ fn expand_digits(term: &str) -> Vec<String> {
     out
 }
 
-/// A folded needle and whether it needs a word boundary before and after it.
-type Needle = (String, bool, bool);
+/// A folded needle, with its boundary checks.
+struct Needle {
+    text: String,
+    bound_start: bool,
+    bound_end: bool,
+    open_start: bool,
+    open_end: bool,
+}
 
 /// Folds a written term into the needles the automaton looks for (`*` = no word boundary on that
 /// side, `#` = any digit).
@@ -305,10 +319,16 @@ fn needles(written: &str, path: &str) -> Result<Vec<Needle>, Error> {
     }
     Ok(expand_digits(&folded)
         .into_iter()
-        .map(|needle| {
-            let bound_start = !open_start && needle.chars().next().is_some_and(is_word_char);
-            let bound_end = !open_end && needle.chars().last().is_some_and(is_word_char);
-            (needle, bound_start, bound_end)
+        .map(|text| {
+            let first_is_word = text.chars().next().is_some_and(is_word_char);
+            let last_is_word = text.chars().last().is_some_and(is_word_char);
+            Needle {
+                bound_start: !open_start && first_is_word,
+                bound_end: !open_end && last_is_word,
+                open_start: open_start && first_is_word,
+                open_end: open_end && last_is_word,
+                text,
+            }
         })
         .collect())
 }
@@ -331,13 +351,15 @@ impl Builder {
         class: ItemClass,
         role: Role,
     ) -> Result<(), Error> {
-        for (needle, bound_start, bound_end) in needles(written, path)? {
-            self.needles.push(needle);
+        for needle in needles(written, path)? {
+            self.needles.push(needle.text);
             self.patterns.push(Pattern {
                 class,
                 role,
-                bound_start,
-                bound_end,
+                bound_start: needle.bound_start,
+                bound_end: needle.bound_end,
+                open_start: needle.open_start,
+                open_end: needle.open_end,
             });
         }
         Ok(())
@@ -455,6 +477,28 @@ impl Screener {
             ItemClass::Ordinary,
             Role::OuterBoxExclude,
         )?;
+        let mut categories = Vec::with_capacity(rules.categories.len());
+        for (i, r) in rules.categories.iter().enumerate() {
+            let mut unless = Vec::with_capacity(r.unless.len());
+            for (j, word) in r.unless.iter().enumerate() {
+                unless
+                    .push(b.context_word(word, &format!("screening.categories[{i}].unless[{j}]"))?);
+            }
+            categories.push(CompiledCategoryRule {
+                id: r.id.clone(),
+                path: r.path.iter().map(|p| fold(p)).collect(),
+                codes: r.codes.clone(),
+                is: r.is.clone(),
+                is_not: r.is_not.clone(),
+                unless,
+            });
+        }
+        let mut yields: [Vec<ItemClass>; 4] = Default::default();
+        for (class, t) in &rules.classes {
+            if let Some(y) = yields.get_mut(slot(*class)) {
+                y.clone_from(&t.yields_to);
+            }
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
@@ -471,17 +515,6 @@ impl Screener {
                     format!("the terms cannot be compiled: {e}"),
                 )
             })?;
-        let categories = rules
-            .categories
-            .iter()
-            .map(|r| CompiledCategoryRule {
-                id: r.id.clone(),
-                path: r.path.iter().map(|p| fold(p)).collect(),
-                codes: r.codes.clone(),
-                is: r.is.clone(),
-                is_not: r.is_not.clone(),
-            })
-            .collect();
         let class_clauses = rules
             .classes
             .iter()
@@ -494,6 +527,7 @@ impl Screener {
             context_words: b.context.len(),
             categories,
             class_clauses,
+            yields,
         })
     }
 
@@ -508,22 +542,21 @@ impl Screener {
         self.categories.len()
     }
 
-    /// The id of the category rule that decides a listing's classes, if any.
+    /// The category rule that decides a listing's classes, if any.
     ///
     /// A rule matches by the listing's `category_code` (exactly) or by its `category` path (the
-    /// rule's path is a prefix of it); the most specific match wins: a code, else the longest
-    /// path.
-    pub fn category_rule_id(&self, listing: &Listing) -> Option<&str> {
-        self.category_rule(listing).map(|r| r.id.as_str())
-    }
-
-    fn category_rule(&self, listing: &Listing) -> Option<&CompiledCategoryRule> {
+    /// rule's path is a prefix of it), unless one of its `unless` words was `seen` in the
+    /// listing; the most specific match wins: a code, else the longest path.
+    fn category_rule(&self, listing: &Listing, seen: &[bool]) -> Option<&CompiledCategoryRule> {
         if listing.category.is_empty() && listing.category_code.is_none() {
             return None;
         }
         let path: Vec<String> = listing.category.iter().map(|p| fold(p)).collect();
         let mut best: Option<(usize, &CompiledCategoryRule)> = None;
         for rule in &self.categories {
+            if rule.unless.iter().any(|&w| seen.get(w) == Some(&true)) {
+                continue;
+            }
             let by_code = listing
                 .category_code
                 .as_ref()
@@ -557,29 +590,39 @@ impl Screener {
             let Some(p) = self.patterns.get(m.pattern().as_usize()) else {
                 continue;
             };
-            let before = hay.get(..m.start()).and_then(|s| s.chars().next_back());
-            let after = hay.get(m.end()..).and_then(|s| s.chars().next());
-            if (p.bound_start && before.is_some_and(is_word_char))
-                || (p.bound_end && after.is_some_and(is_word_char))
+            let head = hay.get(..m.start()).unwrap_or_default();
+            let tail = hay.get(m.end()..).unwrap_or_default();
+            if (p.bound_start && head.chars().next_back().is_some_and(is_word_char))
+                || (p.bound_end && tail.chars().next().is_some_and(is_word_char))
             {
                 continue;
             }
+            let start = if p.open_start {
+                m.start() - word_run_len(head.chars().rev())
+            } else {
+                m.start()
+            };
+            let end = if p.open_end {
+                m.end() + word_run_len(tail.chars())
+            } else {
+                m.end()
+            };
             match p.role {
                 Role::Flag { term } => hits.push(Hit {
                     class: p.class,
                     term,
-                    start: m.start(),
-                    end: m.end(),
+                    start,
+                    end,
                 }),
                 Role::Exclude => {
                     if let Some(list) = excludes.get_mut(slot(p.class)) {
-                        list.push((m.start(), m.end()));
+                        list.push((start, end));
                     }
                 }
-                Role::OuterBox => outer_box.push((m.start(), m.end())),
+                Role::OuterBox => outer_box.push((start, end)),
                 Role::OuterBoxExclude => {
                     if let Some(list) = excludes.get_mut(slot(ItemClass::Ordinary)) {
-                        list.push((m.start(), m.end()));
+                        list.push((start, end));
                     }
                 }
                 Role::Context { word } => {
@@ -588,6 +631,9 @@ impl Screener {
                     }
                 }
             }
+        }
+        for (any, here) in found.seen.iter_mut().zip(&seen) {
+            *any |= *here;
         }
         let covers: Vec<Covers> = excludes.into_iter().map(Covers::new).collect();
         let covered = |class: ItemClass, start: usize, end: usize| {
@@ -607,6 +653,16 @@ impl Screener {
                 .get(h.term)
                 .is_some_and(|t| t.unless.iter().any(|&w| seen.get(w) == Some(&true)));
             !cancelled && !covered(h.class, h.start, h.end)
+        });
+        // A class yields to another found in the same field (a CD's title may say 「Glass」).
+        let present: Vec<ItemClass> = FLAGGED
+            .into_iter()
+            .filter(|c| hits.iter().any(|h| h.class == *c))
+            .collect();
+        hits.retain(|h| {
+            self.yields
+                .get(slot(h.class))
+                .is_none_or(|to| !to.iter().any(|c| present.contains(c)))
         });
         // Keep the outermost match of a class: 「ワイングラス」, not also 「グラス」 inside it; the
         // same span from two languages' terms is one finding.
@@ -652,12 +708,15 @@ impl Screener {
         locale: Locale,
     ) -> Result<Screening, Error> {
         listing.check()?;
-        let mut found = Scan::default();
+        let mut found = Scan {
+            seen: vec![false; self.context_words],
+            ..Scan::default()
+        };
         self.scan(Field::Title, &listing.title, &mut found);
         if let Some(d) = &listing.description {
             self.scan(Field::Description, d, &mut found);
         }
-        let category = self.category_rule(listing);
+        let category = self.category_rule(listing, &found.seen);
         let msg = policy.messages();
         let clause_of = |class: ItemClass| {
             self.class_clauses
@@ -744,6 +803,16 @@ struct Scan {
     outer_box: bool,
     /// Findings listed for the field being scanned.
     listed_in_field: usize,
+    /// Context words seen in any field.
+    seen: Vec<bool>,
+}
+
+/// The length in bytes of the run of word chars at the start of `chars`.
+fn word_run_len(chars: impl Iterator<Item = char>) -> usize {
+    chars
+        .take_while(|c| is_word_char(*c))
+        .map(char::len_utf8)
+        .sum()
 }
 
 #[cfg(test)]
