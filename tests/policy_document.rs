@@ -13,11 +13,19 @@
 use aftersales::policy::document::{self, PolicyDocument};
 use aftersales::policy::SHIPPED_JSON;
 use aftersales::{Checker, ErrorKind, Locale, Policy, PolicySet};
+use std::sync::OnceLock;
+
 use chrono::{DateTime, NaiveDate};
 use serde_json::{json, Value};
 
 fn shipped() -> Value {
     serde_json::from_str(SHIPPED_JSON).unwrap()
+}
+
+/// The shipped policy, compiled once (compiling builds the screening automata).
+fn shipped_policy() -> Policy {
+    static POLICY: OnceLock<Policy> = OnceLock::new();
+    POLICY.get_or_init(Policy::shipped).clone()
 }
 
 /// The error `Policy::from_json` gives for the shipped document after `edit`.
@@ -57,12 +65,12 @@ fn the_shipped_document_compiles_and_says_what_it_is() {
     );
     assert!(policy.hash().starts_with("sha256:"));
     assert_eq!(policy.hash().len(), "sha256:".len() + 64);
-    assert_eq!(policy.hash(), Policy::shipped().hash());
+    assert_eq!(policy.hash(), shipped_policy().hash());
 }
 
 #[test]
 fn every_rule_in_the_shipped_document_cites_a_clause_it_defines() {
-    let doc = Policy::shipped().document().clone();
+    let doc = shipped_policy().document().clone();
     let claims = &doc.claims;
     let mut cited = vec![&claims.window.clause, &claims.window.refusal_clause];
     for rule in claims.incidents.values() {
@@ -83,7 +91,7 @@ type Edit = Box<dyn Fn(&mut Value)>;
 
 #[test]
 fn the_hash_does_not_change_with_whitespace_or_key_order() {
-    let original = Policy::from_json(SHIPPED_JSON).unwrap();
+    let original = shipped_policy();
     let value = shipped();
     // Compact, pretty, and with every object's keys sorted (serde_json's map is ordered).
     for text in [
@@ -105,7 +113,7 @@ fn the_hash_does_not_change_with_whitespace_or_key_order() {
 
 #[test]
 fn the_hash_changes_when_a_rule_changes() {
-    let original = Policy::shipped();
+    let original = shipped_policy();
     let edits: Vec<Edit> = vec![
         Box::new(|d| d["claims"]["window"]["days_after_signing"] = 6.into()),
         Box::new(|d| d["claims"]["window"]["closes"] = "exact".into()),
@@ -342,14 +350,15 @@ fn text_that_is_not_a_document_is_refused() {
 
 /// The shipped policy, and a newer one from 1 June 2024 with a 7-day window.
 fn two_policies() -> (Policy, Policy) {
-    let mut newer = shipped();
-    newer["version"] = "2024.2".into();
-    newer["effective_from"] = "2024-06-01".into();
-    newer["claims"]["window"]["days_after_signing"] = 7.into();
-    (
-        Policy::shipped(),
-        Policy::from_json(&newer.to_string()).unwrap(),
-    )
+    static NEWER: OnceLock<Policy> = OnceLock::new();
+    let newer = NEWER.get_or_init(|| {
+        let mut newer = shipped();
+        newer["version"] = "2024.2".into();
+        newer["effective_from"] = "2024-06-01".into();
+        newer["claims"]["window"]["days_after_signing"] = 7.into();
+        Policy::from_json(&newer.to_string()).unwrap()
+    });
+    (shipped_policy(), newer.clone())
 }
 
 fn claim_json(ordered_at: Option<&str>, signed_at: &str) -> String {
