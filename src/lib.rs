@@ -46,6 +46,9 @@ pub mod limits;
 pub mod policy;
 pub mod screen;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod wasm;
 
 use chrono::{DateTime, FixedOffset};
 

@@ -1,0 +1,537 @@
+//! The WebAssembly boundary: the one file that knows `wasm-bindgen` and `js-sys`.
+//!
+//! It exports one JS class, `Checker`, over [`crate::Checker`]: built once (policies parsed,
+//! term automata built), then `screen`, `screenBatch`, `judge`, `messages` and `info` as often
+//! as a page likes. Values cross as JSON: an input object is turned into text by the engine's own
+//! `JSON.stringify` and decoded by the same `serde_json` path the native API uses, so a JS caller
+//! gets the same field paths, the same `unknown_field` errors and the same verdicts as Rust; an
+//! output is written by `serde_json` and rebuilt with `JSON.parse`, so a page always gets plain
+//! objects and arrays, never `Map`s. Doing the conversion in JS also means no user code (a
+//! throwing getter, a `Proxy` trap, a cycle) ever runs while Rust frames are on the stack: any
+//! such failure comes back as an ordinary error and the module keeps answering.
+//!
+//! Every thrown value is a real JS `Error` named `AftersalesError` with the [`Error`]'s `code`
+//! and `path` as own properties. Sizes are checked before anything is copied into the module's
+//! memory: a batch's `length` before its elements, a listing's or claim's JSON length (UTF-16
+//! units, never more than its UTF-8 bytes) before its text, a policy's before it is parsed.
+//! `now` is a parameter (a page passes `Date.now()`); the core never reads a clock. The
+//! TypeScript types are `src/wasm.d.ts`, pasted into the generated `.d.ts`.
+
+use js_sys::{JsString, Reflect, JSON};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{limits, Checker, Claim, Error, ErrorKind, Listing, Locale, Policy, Screening};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("wasm.d.ts");
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, caught: a revoked `Proxy` makes it throw.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Screens listings and judges claims under the store's after-sales policy.
+///
+/// ```js
+/// const checker = new Checker();
+/// const s = checker.screen({ id: "m1", title: "江戸切子 グラス" }, navigator.language);
+/// const v = checker.judge(claim, Date.now(), "ja");
+/// ```
+#[wasm_bindgen(js_name = Checker)]
+pub struct JsChecker {
+    inner: Checker,
+}
+
+#[wasm_bindgen(js_class = Checker)]
+impl JsChecker {
+    /// A checker with the policy compiled into the module.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsChecker {
+        JsChecker {
+            inner: Checker::shipped(),
+        }
+    }
+
+    /// A checker with a newer policy document (JSON text) instead of the compiled-in one.
+    #[wasm_bindgen(js_name = withPolicy)]
+    pub fn with_policy(
+        #[wasm_bindgen(js_name = policyJson, unchecked_param_type = "string")] policy_json: JsValue,
+    ) -> Result<JsChecker, JsValue> {
+        let policy = policy(&policy_json).map_err(thrown)?;
+        Ok(JsChecker {
+            inner: Checker::new(policy),
+        })
+    }
+
+    /// Adds a policy document (JSON text); claims are judged under the one in force on their
+    /// order date, listings under the newest.
+    #[wasm_bindgen(js_name = addPolicy)]
+    pub fn add_policy(
+        &mut self,
+        #[wasm_bindgen(js_name = policyJson, unchecked_param_type = "string")] policy_json: JsValue,
+    ) -> Result<(), JsValue> {
+        let policy = policy(&policy_json).map_err(thrown)?;
+        self.inner.add_policy(policy);
+        Ok(())
+    }
+
+    /// The loaded policies, the supported locales and the size limits.
+    #[wasm_bindgen(unchecked_return_type = "Info")]
+    pub fn info(&self) -> Result<JsValue, JsValue> {
+        to_js(&Info::of(&self.inner))
+    }
+
+    /// Screens one listing.
+    #[wasm_bindgen(unchecked_return_type = "Screening")]
+    pub fn screen(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Listing")] listing: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let locale = negotiate(&locale);
+        let listing: Listing = decode(&listing, LISTING_LIMITS).map_err(thrown)?;
+        let screening = self.inner.screen(&listing, locale).map_err(thrown)?;
+        to_js(&screening)
+    }
+
+    /// Screens a page of listings in one call; the first invalid listing fails the call with
+    /// its index in the path (`[3].title`).
+    #[wasm_bindgen(js_name = screenBatch, unchecked_return_type = "Screening[]")]
+    pub fn screen_batch(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Listing[]")] listings: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let locale = negotiate(&locale);
+        let screenings = self.batch(&listings, locale).map_err(thrown)?;
+        to_js(&screenings)
+    }
+
+    /// Judges a claim at `nowMs` (milliseconds since the Unix epoch, as `Date.now()` gives).
+    #[wasm_bindgen(unchecked_return_type = "Verdict")]
+    pub fn judge(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Claim")] claim: JsValue,
+        #[wasm_bindgen(js_name = nowMs, unchecked_param_type = "number")] now_ms: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let locale = negotiate(&locale);
+        let verdict = instant(&now_ms)
+            .and_then(|now| {
+                self.inner
+                    .judge(&decode::<Claim>(&claim, CLAIM_LIMITS)?, now, locale)
+            })
+            .map_err(thrown)?;
+        to_js(&verdict)
+    }
+
+    /// Every message of the newest policy in one locale, by key.
+    #[wasm_bindgen(unchecked_return_type = "Messages")]
+    pub fn messages(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let locale = negotiate(&locale);
+        let policy = self.inner.policies().current().ok_or_else(|| {
+            thrown(Error::new(
+                ErrorKind::NoPolicyInForce,
+                "",
+                "no policy is loaded",
+            ))
+        })?;
+        let table = policy.messages();
+        let by_key: std::collections::BTreeMap<&str, &str> = policy
+            .document()
+            .messages
+            .keys()
+            .map(|key| (key.as_str(), table.text(key, locale)))
+            .collect();
+        to_js(&by_key)
+    }
+}
+
+impl JsChecker {
+    /// Builds the batch's JSON text one listing at a time, so that the length is checked before
+    /// any element is read and the running size before the next one is copied in; then hands
+    /// the whole text to the same decoder and [`Checker::screen_batch`] the native API uses.
+    fn batch(&self, listings: &JsValue, locale: Locale) -> Result<Vec<Screening>, Error> {
+        if !is_array(listings).unwrap_or(false) {
+            return Err(Error::new(
+                ErrorKind::InvalidType,
+                "",
+                format!(
+                    "invalid type: {}, expected an array of listings",
+                    describe(listings)
+                ),
+            ));
+        }
+        let len = Reflect::get(listings, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|len| len.as_f64())
+            .filter(|len| len.fract() == 0.0 && *len >= 0.0)
+            .ok_or_else(|| Error::new(ErrorKind::InvalidType, "", "has no array `length`"))?;
+        if len > limits::MAX_BATCH_LISTINGS as f64 {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                "",
+                format!(
+                    "has `{len}` listings, at most `{}`",
+                    limits::MAX_BATCH_LISTINGS
+                ),
+            ));
+        }
+        let mut json = String::from("[");
+        for i in 0..len as u32 {
+            let at = |e: Error| at_index(e, i);
+            let value = Reflect::get_u32(listings, i).map_err(|e| at(js_failure(&e)))?;
+            precheck(&value, LISTING_LIMITS).map_err(at)?;
+            if i > 0 {
+                json.push(',');
+            }
+            // As in `JSON.stringify([..])`, an element with no JSON text is `null`.
+            match json_text(&value, MAX_INPUT_UNITS.saturating_sub(json.len())).map_err(at)? {
+                Some(text) => json.push_str(&text),
+                None => json.push_str("null"),
+            }
+        }
+        json.push(']');
+        let listings: Vec<Listing> = from_json_text(&json)?;
+        self.inner.screen_batch(&listings, locale)
+    }
+}
+
+impl Default for JsChecker {
+    fn default() -> JsChecker {
+        JsChecker::new()
+    }
+}
+
+/// What `info()` returns; camelCase like the method names, unlike the policy's wire data.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Info<'a> {
+    policies: Vec<PolicyInfo<'a>>,
+    locales: Vec<&'static str>,
+    limits: LimitsInfo,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PolicyInfo<'a> {
+    id: &'a str,
+    version: &'a str,
+    hash: &'a str,
+    effective_from: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LimitsInfo {
+    max_id_bytes: usize,
+    max_title_bytes: usize,
+    max_description_bytes: usize,
+    max_category_depth: usize,
+    max_category_bytes: usize,
+    max_batch_listings: usize,
+    max_claim_items: usize,
+    max_evidence: usize,
+    max_policy_bytes: usize,
+    max_input_bytes: usize,
+    max_findings_per_field: usize,
+}
+
+impl<'a> Info<'a> {
+    fn of(checker: &'a Checker) -> Info<'a> {
+        Info {
+            policies: checker
+                .policies()
+                .all()
+                .iter()
+                .map(|p| PolicyInfo {
+                    id: &p.document().id,
+                    version: &p.document().version,
+                    hash: p.hash(),
+                    effective_from: p.effective_from().to_string(),
+                })
+                .collect(),
+            locales: Locale::ALL.iter().map(|l| l.tag()).collect(),
+            limits: LimitsInfo {
+                max_id_bytes: limits::MAX_ID_BYTES,
+                max_title_bytes: limits::MAX_TITLE_BYTES,
+                max_description_bytes: limits::MAX_DESCRIPTION_BYTES,
+                max_category_depth: limits::MAX_CATEGORY_DEPTH,
+                max_category_bytes: limits::MAX_CATEGORY_BYTES,
+                max_batch_listings: limits::MAX_BATCH_LISTINGS,
+                max_claim_items: limits::MAX_CLAIM_ITEMS,
+                max_evidence: limits::MAX_EVIDENCE,
+                max_policy_bytes: limits::MAX_POLICY_BYTES,
+                max_input_bytes: limits::MAX_INPUT_BYTES,
+                max_findings_per_field: limits::MAX_FINDINGS_PER_FIELD,
+            },
+        }
+    }
+}
+
+/// The page's tag negotiated to a supported locale; English when absent or not a string.
+fn negotiate(tag: &JsValue) -> Locale {
+    tag.as_string()
+        .map_or(Locale::En, |tag| Locale::negotiate(&tag))
+}
+
+/// A policy document from JSON text, size-checked before it is copied in.
+fn policy(json: &JsValue) -> Result<Policy, Error> {
+    let text = json.dyn_ref::<JsString>().ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidType,
+            "",
+            format!(
+                "invalid type: {}, expected a policy document as JSON text",
+                describe(json)
+            ),
+        )
+    })?;
+    if text.length() as usize > limits::MAX_POLICY_BYTES {
+        return Err(Error::new(
+            ErrorKind::InvalidPolicy,
+            "",
+            at_least(text.length() as usize, limits::MAX_POLICY_BYTES),
+        ));
+    }
+    Policy::from_json(&String::from(text))
+}
+
+/// A limit checked on a field of an input object before the object is copied in.
+#[derive(Clone, Copy)]
+enum Limit {
+    /// A string of at most this many UTF-8 bytes.
+    Bytes(usize),
+    /// An array of at most this many entries.
+    Entries(usize),
+}
+
+/// How far over its limit a field must be to be refused before it is read. Below this the
+/// core checks it, with the exact figure in the message; above it, the message gives the
+/// UTF-16 length as a lower bound of the bytes (never more units than UTF-8 bytes).
+const EARLY_REFUSAL_FACTOR: usize = 16;
+
+/// The largest JSON text of one call, in UTF-16 units (at most as many as its UTF-8 bytes).
+const MAX_INPUT_UNITS: usize = limits::MAX_INPUT_BYTES;
+
+/// The big fields of a listing: a 10 MB title is refused without being copied.
+const LISTING_LIMITS: &[(&str, Limit)] = &[
+    ("title", Limit::Bytes(limits::MAX_TITLE_BYTES)),
+    ("description", Limit::Bytes(limits::MAX_DESCRIPTION_BYTES)),
+];
+
+/// The long lists of a claim.
+const CLAIM_LIMITS: &[(&str, Limit)] = &[
+    ("items", Limit::Entries(limits::MAX_CLAIM_ITEMS)),
+    ("evidence", Limit::Entries(limits::MAX_EVIDENCE)),
+];
+
+/// Refuses a field far over its limit, reading only its length on the JS object; anything
+/// else is left to the decoder and the core, which report it exactly as the native API does.
+fn precheck(value: &JsValue, fields: &[(&str, Limit)]) -> Result<(), Error> {
+    if !value.is_object() {
+        return Ok(());
+    }
+    for &(name, limit) in fields {
+        // A throwing getter is caught here, and reported by `JSON.stringify` just after.
+        let Ok(field) = Reflect::get(value, &JsValue::from_str(name)) else {
+            return Ok(());
+        };
+        match limit {
+            Limit::Bytes(max) => {
+                if let Some(text) = field.dyn_ref::<JsString>() {
+                    if text.length() as usize > max * EARLY_REFUSAL_FACTOR {
+                        return Err(Error::new(
+                            ErrorKind::TooLarge,
+                            name,
+                            at_least(text.length() as usize, max),
+                        ));
+                    }
+                }
+            }
+            Limit::Entries(max) => {
+                if is_array(&field).unwrap_or(false) {
+                    let len = Reflect::get(&field, &JsValue::from_str("length"))
+                        .ok()
+                        .and_then(|len| len.as_f64())
+                        .unwrap_or(0.0);
+                    if len > (max * EARLY_REFUSAL_FACTOR) as f64 {
+                        return Err(Error::new(
+                            ErrorKind::TooLarge,
+                            name,
+                            format!("has `{len}` entries, at most `{max}`"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The value's JSON text by the engine's `JSON.stringify`; `None` for `undefined`, functions
+/// and symbols, which have none; refused when longer than `room` UTF-16 units.
+fn json_text(value: &JsValue, room: usize) -> Result<Option<String>, Error> {
+    let text = JSON::stringify(value).map_err(|e| js_failure(&e))?;
+    let Some(text) = text.dyn_ref::<JsString>() else {
+        return Ok(None);
+    };
+    if text.length() as usize > room {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            "",
+            at_least(text.length() as usize, limits::MAX_INPUT_BYTES),
+        ));
+    }
+    Ok(Some(String::from(text)))
+}
+
+/// Decodes JSON text with the native API's decoder: same field paths, same messages.
+fn from_json_text<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
+    if json.len() > limits::MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            "",
+            format!(
+                "has `{}` bytes, at most `{}`",
+                json.len(),
+                limits::MAX_INPUT_BYTES
+            ),
+        ));
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = crate::decode::from_deserializer(&mut de)?;
+    de.end()
+        .map_err(|e| Error::new(ErrorKind::InvalidJson, "", e.to_string()))?;
+    Ok(value)
+}
+
+/// Decodes an input object (a listing, a claim) through its JSON text.
+fn decode<T: DeserializeOwned>(value: &JsValue, fields: &[(&str, Limit)]) -> Result<T, Error> {
+    precheck(value, fields)?;
+    let text = json_text(value, MAX_INPUT_UNITS)?.ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidType,
+            "",
+            format!("invalid type: {}, expected an object", describe(value)),
+        )
+    })?;
+    from_json_text(&text)
+}
+
+/// `now` from milliseconds since the Unix epoch, in UTC.
+fn instant(now_ms: &JsValue) -> Result<chrono::DateTime<chrono::FixedOffset>, Error> {
+    let ms = now_ms.as_f64().ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidType,
+            "now",
+            format!(
+                "invalid type: {}, expected milliseconds since the Unix epoch such as `Date.now()`",
+                describe(now_ms)
+            ),
+        )
+    })?;
+    if !ms.is_finite() {
+        return Err(Error::new(
+            ErrorKind::InvalidValue,
+            "now",
+            format!("`{ms}` is not a finite number of milliseconds"),
+        ));
+    }
+    // Beyond ±8.64e15 ms a JS `Date` is invalid too; `as` saturates, chrono rejects the rest.
+    chrono::DateTime::from_timestamp_millis(ms.floor() as i64)
+        .map(|t| t.fixed_offset())
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidValue,
+                "now",
+                format!("`{ms}` is outside the range of dates"),
+            )
+        })
+}
+
+/// An output as plain JS objects and arrays.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| {
+        thrown(Error::new(
+            ErrorKind::InvalidValue,
+            "",
+            format!("the answer could not be written: {e}"),
+        ))
+    })?;
+    JSON::parse(&text).map_err(|e| thrown(js_failure(&e)))
+}
+
+/// An exception thrown by the engine while reading the input (a getter, a `Proxy` trap, a
+/// cycle, a `BigInt`): the input cannot be read, so it is an invalid value.
+fn js_failure(exception: &JsValue) -> Error {
+    let detail = exception
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| exception.as_string())
+        .unwrap_or_else(|| "an exception".to_owned());
+    // V8 explains a cycle over several lines; the first says what happened.
+    let detail = detail.lines().next().unwrap_or_default();
+    Error::new(
+        ErrorKind::InvalidValue,
+        "",
+        format!("cannot be read as JSON: {detail}"),
+    )
+}
+
+/// `[i]` in front of a batch element's error path.
+fn at_index(e: Error, i: u32) -> Error {
+    let path = match e.path() {
+        "" => format!("[{i}]"),
+        p if p.starts_with('[') => format!("[{i}]{p}"),
+        p => format!("[{i}].{p}"),
+    };
+    Error::new(e.kind(), path, e.message())
+}
+
+/// The message for text that is over a byte limit by its UTF-16 length alone.
+fn at_least(units: usize, max: usize) -> String {
+    format!("has at least `{units}` bytes, at most `{max}`")
+}
+
+/// A short name for a JS value's type, for messages.
+fn describe(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_null() {
+        "null"
+    } else if value.as_bool().is_some() {
+        "boolean"
+    } else if value.as_f64().is_some() {
+        "number"
+    } else if value.is_string() {
+        "string"
+    } else if value.is_function() {
+        "function"
+    } else if value.is_symbol() {
+        "symbol"
+    } else if value.is_bigint() {
+        "bigint"
+    } else if is_array(value).unwrap_or(false) {
+        "array"
+    } else {
+        "object"
+    }
+}
+
+/// The JS `Error` a page catches: `name` `AftersalesError`, own `code` and `path`.
+fn thrown(e: Error) -> JsValue {
+    let js = js_sys::Error::new(&e.to_string());
+    js.set_name("AftersalesError");
+    // Defining properties on a fresh `Error` cannot fail; a failure would only drop the field.
+    let _ = Reflect::set(&js, &"code".into(), &e.code().into());
+    let _ = Reflect::set(&js, &"path".into(), &e.path().into());
+    js.into()
+}
