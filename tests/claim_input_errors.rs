@@ -359,14 +359,29 @@ fn empty_ids_are_an_invalid_value() {
     );
 }
 
+#[test]
+fn a_repeated_item_id_is_an_invalid_value_at_the_second_item() {
+    let json = with(|v| v["items"][1]["id"] = v["items"][0]["id"].clone());
+    assert_eq!(
+        error_of(&json),
+        (ErrorKind::InvalidValue, "items[1].id".into())
+    );
+}
+
 // ---- sizes -------------------------------------------------------------------------------
 
 #[test]
 fn five_hundred_items_are_judged_and_501_are_too_large() {
-    let item = json!({"id": "x", "class": "ordinary", "condition": "new"});
-    let json = with(|v| v["items"] = Value::Array(vec![item.clone(); 500]));
+    let items = |n: usize| {
+        Value::Array(
+            (0..n)
+                .map(|i| json!({"id": format!("x{i}"), "class": "ordinary", "condition": "new"}))
+                .collect(),
+        )
+    };
+    let json = with(|v| v["items"] = items(500));
     assert_eq!(checker().judge_json(&json, NOW).unwrap().items.len(), 500);
-    let json = with(|v| v["items"] = Value::Array(vec![item; 501]));
+    let json = with(|v| v["items"] = items(501));
     assert_eq!(error_of(&json), (ErrorKind::TooLarge, "items".into()));
 }
 

@@ -253,6 +253,7 @@ impl Claim {
                 "must list at least one item",
             ));
         }
+        let mut seen = std::collections::BTreeSet::new();
         for (i, item) in self.items.iter().enumerate() {
             let path = format!("items[{i}].id");
             limits::check(&path, "bytes", item.id.len(), limits::MAX_ID_BYTES)?;
@@ -261,6 +262,15 @@ impl Claim {
                     ErrorKind::InvalidValue,
                     path,
                     "must not be empty",
+                ));
+            }
+            // Verdicts are keyed by item id: two items with one id would make one verdict
+            // unreachable, so the claim is refused rather than judged ambiguously.
+            if !seen.insert(item.id.as_str()) {
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    path,
+                    format!("`{}` is used by an earlier item", item.id),
                 ));
             }
         }
