@@ -9,8 +9,9 @@
 //! what someone would write in five minutes — a short list of obvious keywords per class and
 //! language, searched as plain case-insensitive substrings of the title, with no folding, no
 //! exclusions and no category. `--errors` lists the rows the screener got wrong;
-//! `--no-category` screens titles alone, without the marketplace category. A row that cannot be
-//! read stops the run with its line number and field.
+//! `--no-category` screens titles alone, without the marketplace category; `--title` screens one
+//! title (with an optional `--category` path, `/`-separated) and prints the answer as JSON. A row
+//! that cannot be read stops the run with its line number and field.
 
 use std::process::ExitCode;
 
@@ -19,7 +20,8 @@ use aftersales::screen::{Listing, Screening};
 use aftersales::{Checker, Error, Locale};
 
 const USAGE: &str =
-    "usage: screen-eval FILE.jsonl [--lang ja|en|zh|ru|all] [--errors] [--no-category]";
+    "usage: screen-eval FILE.jsonl [--lang ja|en|zh|ru|all] [--errors] [--no-category]
+       screen-eval --title TITLE [--category A/B/C]";
 
 /// The baseline's keywords: (language, fragile, non-compensable).
 const BASELINE: [(Lang, &[&str], &[&str]); 4] = [
@@ -94,6 +96,8 @@ fn baseline(lang: Lang, listing: &Listing) -> Labels {
 
 struct Options {
     file: String,
+    title: Option<String>,
+    category: Vec<String>,
     langs: Vec<Lang>,
     errors: bool,
     with_category: bool,
@@ -101,6 +105,8 @@ struct Options {
 
 fn options() -> Result<Options, String> {
     let mut file = None;
+    let mut title = None;
+    let mut category = Vec::new();
     let mut langs = Lang::ALL.to_vec();
     let mut errors = false;
     let mut with_category = true;
@@ -109,6 +115,11 @@ fn options() -> Result<Options, String> {
         match arg.as_str() {
             "--errors" => errors = true,
             "--no-category" => with_category = false,
+            "--title" => title = Some(args.next().ok_or("`--title` needs a value")?),
+            "--category" => {
+                let value = args.next().ok_or("`--category` needs a value")?;
+                category = value.split('/').map(str::to_owned).collect();
+            }
             "--lang" => {
                 let value = args.next().ok_or("`--lang` needs a value")?;
                 langs = match value.as_str() {
@@ -123,8 +134,13 @@ fn options() -> Result<Options, String> {
             extra => return Err(format!("unexpected argument `{extra}`")),
         }
     }
+    if title.is_some() {
+        file.get_or_insert_with(String::new);
+    }
     Ok(Options {
         file: file.ok_or("missing the labeled file")?,
+        title,
+        category,
         langs,
         errors,
         with_category,
@@ -170,6 +186,17 @@ fn row(c: Counts) -> String {
 
 fn run() -> Result<(), String> {
     let opts = options()?;
+    if let Some(title) = &opts.title {
+        // One title, screened and shown in full: what a page would receive.
+        let mut listing = Listing::titled("title", title);
+        listing.category.clone_from(&opts.category);
+        let screening = Checker::shipped()
+            .screen(&listing, Locale::En)
+            .map_err(|e| e.to_string())?;
+        let json = serde_json::to_string_pretty(&screening).map_err(|e| e.to_string())?;
+        println!("{json}");
+        return Ok(());
+    }
     let text = std::fs::read_to_string(&opts.file)
         .map_err(|e| format!("cannot read `{}`: {e}", opts.file))?;
     let rows = read_jsonl(&text).map_err(|e| format!("{}:{}", opts.file, e))?;
