@@ -51,6 +51,17 @@ export function safePath(root, urlPath) {
   return full;
 }
 
+/** Whether a raw request path has a `..` segment, however it is encoded or separated. */
+function climbs(rawPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return true;
+  }
+  return decoded.split(/[\\/]/).includes('..');
+}
+
 async function locate(root, urlPath) {
   let full = safePath(root, urlPath);
   if (full === null) return { status: 400 };
@@ -89,8 +100,9 @@ export function createStaticServer(root) {
     } catch {
       return send(400, 'bad request');
     }
-    // `new URL` already folds `/a/../b`; the raw URL is checked too so `..` never slips through.
-    if ((req.url ?? '').split('?')[0].split('/').includes('..')) return send(400, 'bad request');
+    // `new URL` folds `/a/../b` (and `%2e%2e`, and `\`) into the root, which would be safe; a
+    // request that tries to climb is refused outright all the same, so it is visible as one.
+    if (climbs((req.url ?? '').split('?')[0])) return send(400, 'bad request');
     const found = await locate(base, pathname);
     if (found.status === 400) return send(400, 'bad request');
     if (found.status !== 200) return send(404, 'not found');

@@ -14,7 +14,7 @@ const DEMO_CART = ['m-edokiriko-pair', 'a-utada-badmode', 'am-nendoroid-miku', '
 let placed = null;
 // One pre-check for the page's life: it keeps the shopper's acknowledgments across re-renders
 // (language, quantities) and forgets only those of items that leave the cart.
-const precheck = h('aftersales-precheck', { 'heading-level': '2' });
+const precheck = h('aftersales-precheck', { 'heading-level': '2', 'title-lang': 'ja' });
 precheck.addEventListener('aftersales-order', (ev) => {
   placed = { order_id: `DEMO-${Date.now().toString(36).toUpperCase()}`, lines: cart(), aftersales: ev.detail };
   showPlaced();
@@ -69,7 +69,7 @@ function showPlaced() {
   const section = document.getElementById('placed');
   if (!section || !placed) return;
   section.hidden = false;
-  replace(section, h('h2', { id: 'placed-heading', tabindex: '-1' }, s('cart.placed')), h('p', {}, s('cart.placed.note')), h('pre', { class: 'order-json' }, h('code', { id: 'order-json' }, JSON.stringify(placed, null, 2))));
+  replace(section, h('h2', { id: 'placed-heading', tabindex: '-1' }, s('cart.placed')), h('p', {}, s('cart.placed.note')), h('pre', { class: 'order-json', tabindex: '0', 'aria-labelledby': 'placed-heading' }, h('code', { id: 'order-json' }, JSON.stringify(placed, null, 2))));
 }
 
 listings().then(

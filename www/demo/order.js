@@ -42,14 +42,14 @@ function render(order, claim, claimJson) {
       h('ul', { class: 'order-items' }, order.items.map((i) => h('li', {}, h('span', { lang: 'ja' }, i.title), i.translation ? h('span', { class: 'translation', lang: 'en' }, ` — ${i.translation}`) : null))),
     ),
     claim,
-    h('details', { class: 'claim-data' }, h('summary', {}, s('order.claim_data')), h('pre', {}, claimJson)),
+    h('details', { class: 'claim-data' }, h('summary', { id: 'claim-data-h' }, s('order.claim_data')), h('pre', { tabindex: '0', 'aria-labelledby': 'claim-data-h' }, claimJson)),
   );
 }
 
 load().then(
   (order) => {
     const claimJson = h('code', { id: 'claim-json' });
-    const claim = h('aftersales-claim', { 'heading-level': '2' });
+    const claim = h('aftersales-claim', { 'heading-level': '2', 'title-lang': 'ja' });
     claim.order = { id: order.id, ordered_at: order.ordered_at, signed_at: order.signed_at, items: order.items.map(({ id, title, condition }) => ({ id, title, condition })) };
     claim.addEventListener('aftersales-verdict', (e) => {
       claimJson.textContent = JSON.stringify(e.detail.claim, null, 2);

@@ -12,7 +12,7 @@
 // Timestamps: a datetime-local input has no offset, but the policy's 5-day window is reckoned in
 // the offset of the signing time, so the form sends the local time with the browser's offset on
 // that date (`2024-03-01T18:00:00+09:00`). Items without a `class` are screened by title first.
-// Fires `aftersales-verdict` (detail: { claim, verdict }) and `aftersales-error` (detail:
+// `title-lang="ja"` marks the items' own language on their titles. Fires `aftersales-verdict` (detail: { claim, verdict }) and `aftersales-error` (detail:
 // { claim, error }) on the element.
 
 import { t } from '../i18n.js';
@@ -240,7 +240,7 @@ export class AftersalesClaim extends LocalizedElement {
         return h(
           'div',
           { class: 'as-claim-item', 'data-item': item.id },
-          h('label', { class: 'as-check' }, box, h('span', { id: titleId, class: 'as-item-title' }, String(item.title ?? item.id))),
+          h('label', { class: 'as-check' }, box, h('span', { id: titleId, class: 'as-item-title', lang: this.getAttribute('title-lang') || false }, String(item.title ?? item.id))),
           h('span', { class: `as-tag as-tag--${cls}` }, t(locale, `class.${cls}`)),
           h('span', { class: 'as-tag' }, t(locale, `condition.${condition}`)),
           h('span', { class: 'as-field as-field--inline' }, h('label', { for: damageId }, t(locale, 'claim.damage')), damage),
@@ -369,7 +369,7 @@ export class AftersalesClaim extends LocalizedElement {
           h(
             'li',
             { class: `as-item-verdict as-item-verdict--${i.outcome}`, 'data-item': i.id, 'data-outcome': i.outcome },
-            h('span', { class: 'as-item-title' }, titles.get(i.id) ?? i.id),
+            h('span', { class: 'as-item-title', lang: this.getAttribute('title-lang') || false }, titles.get(i.id) ?? i.id),
             ' — ',
             h('strong', { class: `as-outcome-label as-outcome-label--${i.outcome}` }, words[`outcome.${i.outcome}`] ?? i.outcome),
             reasonList(i.reasons),

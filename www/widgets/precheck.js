@@ -11,6 +11,7 @@
 // and, when the widget sits in a <form>, writes the same JSON into a hidden input (name from the
 // `name` attribute, default `aftersales`) and submits the form. If the module cannot be loaded or
 // an item cannot be screened, ordering stays blocked: the risk cannot be confirmed unseen.
+// `title-lang="ja"` marks the listings' own language on their titles.
 
 import { t } from '../i18n.js';
 import { h, replace, uid } from './dom.js';
@@ -119,7 +120,7 @@ export class AftersalesPrecheck extends LocalizedElement {
   #row({ item, screening, outerBox, error }, locale) {
     const titleId = uid('as-item');
     const id = item.listing.id;
-    const li = h('li', { class: `as-flagged-item${screening?.fragile ? ' as-flagged-item--fragile' : ''}`, 'data-item': id }, h('p', { class: 'as-item-title', id: titleId }, String(item.listing.title ?? id)));
+    const li = h('li', { class: `as-flagged-item${screening?.fragile ? ' as-flagged-item--fragile' : ''}`, 'data-item': id }, h('p', { class: 'as-item-title', id: titleId, lang: this.getAttribute('title-lang') || false }, String(item.listing.title ?? id)));
     if (error) {
       li.append(h('p', { class: 'as-error' }, t(locale, 'invalid_listing')));
       return li;
