@@ -9,7 +9,11 @@
 //! - `checker/build`: `Checker::shipped()` (policy parsed and validated, automaton built);
 //! - `screen/one_listing`: `Checker::screen` on the next listing;
 //! - `screen/page_of_100`: `Checker::screen_batch` on the next results page of 100;
-//! - `judge/one_claim`: `Checker::judge` on the next claim.
+//! - `judge/one_claim`: `Checker::judge` on the next claim;
+//! - `screen/page_of_100_json` and `judge/one_claim_json`: the same with the JSON the wasm
+//!   boundary adds — each listing (claim) decoded from its JSON text through
+//!   [`aftersales::decode::from_deserializer`], the answer written with `serde_json` — so that
+//!   wasm's cost splits into the core's, the JSON's, and the rest (wasm itself, JS glue).
 //!
 //! Run with `cargo bench --bench native -- --noplot`; `benches/run.mjs` does, and reads the
 //! medians from `target/criterion/*/new/estimates.json`. This binary prints them too.
@@ -18,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+use aftersales::decode::from_deserializer;
 use aftersales::{Checker, Claim, Listing, Locale};
 use chrono::{DateTime, FixedOffset};
 use criterion::{black_box, Criterion, Throughput};
@@ -40,12 +45,15 @@ struct TimedClaim {
 struct Page {
     locale: Locale,
     listings: Vec<Listing>,
+    /// Each listing's JSON text, as the boundary hands it to the decoder.
+    json: Vec<String>,
 }
 
 struct Inputs {
     listings: Vec<(Locale, Listing)>,
     pages: Vec<Page>,
     claims: Vec<(DateTime<FixedOffset>, Claim)>,
+    claims_json: Vec<String>,
 }
 
 fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, String> {
@@ -75,6 +83,10 @@ fn load(dir: &Path) -> Result<Inputs, String> {
             Some(Page {
                 locale: *locale,
                 listings: chunk.iter().map(|(_, l)| l.clone()).collect(),
+                json: chunk
+                    .iter()
+                    .map(|(_, l)| serde_json::to_string(l).unwrap_or_default())
+                    .collect(),
             })
         })
         .collect();
@@ -89,10 +101,15 @@ fn load(dir: &Path) -> Result<Inputs, String> {
     if listings.is_empty() || claims.is_empty() {
         return Err(format!("{} holds no listings or no claims", dir.display()));
     }
+    let claims_json = claims
+        .iter()
+        .map(|(_, c)| serde_json::to_string(c).map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, String>>()?;
     Ok(Inputs {
         listings,
         pages,
         claims,
+        claims_json,
     })
 }
 
@@ -131,6 +148,10 @@ fn benches(c: &mut Criterion, inputs: &Inputs) {
             })
         })
     });
+    let mut next = cycle(&inputs.pages);
+    group.bench_function("page_of_100_json", |b| {
+        b.iter(|| next().map(|p| screen_page_json(&checker, black_box(p))))
+    });
     group.finish();
 
     let mut group = c.benchmark_group("judge");
@@ -139,7 +160,41 @@ fn benches(c: &mut Criterion, inputs: &Inputs) {
     group.bench_function("one_claim", |b| {
         b.iter(|| next().map(|(now, claim)| checker.judge(black_box(claim), *now, Locale::En)))
     });
+    let mut next = cycle(&inputs.claims);
+    let mut next_json = cycle(&inputs.claims_json);
+    group.bench_function("one_claim_json", |b| {
+        b.iter(|| {
+            let (now, _) = next()?;
+            judge_json(&checker, black_box(next_json()?), *now).ok()
+        })
+    });
     group.finish();
+}
+
+/// A page as the wasm boundary screens it: each listing decoded from JSON, the answers encoded.
+fn screen_page_json(checker: &Checker, page: &Page) -> Result<String, String> {
+    let screenings = page
+        .json
+        .iter()
+        .map(|text| {
+            let listing: Listing = from_deserializer(&mut serde_json::Deserializer::from_str(text))
+                .map_err(|e| e.to_string())?;
+            checker
+                .screen(&listing, page.locale)
+                .map_err(|e| e.to_string())
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    serde_json::to_string(&screenings).map_err(|e| e.to_string())
+}
+
+/// A claim as the wasm boundary judges it: decoded from JSON, the verdict encoded.
+fn judge_json(checker: &Checker, text: &str, now: DateTime<FixedOffset>) -> Result<String, String> {
+    let claim: Claim = from_deserializer(&mut serde_json::Deserializer::from_str(text))
+        .map_err(|e| e.to_string())?;
+    let verdict = checker
+        .judge(&claim, now, Locale::En)
+        .map_err(|e| e.to_string())?;
+    serde_json::to_string(&verdict).map_err(|e| e.to_string())
 }
 
 /// Where criterion writes its estimates (it follows `CARGO_TARGET_DIR` too).
@@ -180,9 +235,19 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    for (i, (now, claim)) in inputs.claims.iter().enumerate() {
+    for (i, p) in inputs.pages.iter().enumerate() {
+        if let Err(e) = screen_page_json(&checker, p) {
+            eprintln!("error: page {i} as JSON: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    for (i, ((now, claim), text)) in inputs.claims.iter().zip(&inputs.claims_json).enumerate() {
         if let Err(e) = checker.judge(claim, *now, Locale::En) {
             eprintln!("error: claim {i}: {}: {}", e.path(), e.message());
+            return ExitCode::FAILURE;
+        }
+        if let Err(e) = judge_json(&checker, text, *now) {
+            eprintln!("error: claim {i} as JSON: {e}");
             return ExitCode::FAILURE;
         }
     }
@@ -204,7 +269,9 @@ fn main() -> ExitCode {
         "checker/build",
         "screen/one_listing",
         "screen/page_of_100",
+        "screen/page_of_100_json",
         "judge/one_claim",
+        "judge/one_claim_json",
     ] {
         match median_ns(id) {
             Some(ns) => println!("  {id:<20} {:>12.3} µs", ns / 1000.0),

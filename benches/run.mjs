@@ -36,6 +36,7 @@ const CFG = SMOKE
 const WASM = join(ROOT, 'pkg/web/aftersales_bg.wasm');
 const NODE_ENTRY = join(ROOT, 'pkg/node/aftersales.js');
 const DATA_DIR = join(ROOT, 'target/bench-data');
+const NATIVE_TARGET = join(ROOT, 'target/bench-native');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'];
 
@@ -160,11 +161,19 @@ let native = null;
 if (!SKIP_NATIVE) {
   log('native: cargo bench --bench native (criterion)');
   // Benches are always built with panic=unwind; the release profile's panic=abort would make
-  // cargo build the library twice into one file name. Unwind everywhere avoids the collision.
+  // cargo build the library twice into one file name. Unwind everywhere avoids the collision,
+  // in a target directory of its own so the other release builds are not rebuilt; symbols are
+  // kept (no effect on the code) so that `perf` can profile the same binary.
   const r = await new Promise((ok) => {
     const child = spawn('cargo', ['bench', '--bench', 'native', '--', '--noplot'], {
       cwd: ROOT,
-      env: { ...process.env, CARGO_PROFILE_RELEASE_PANIC: 'unwind', AFTERSALES_BENCH_DATA: DATA_DIR },
+      env: {
+        ...process.env,
+        CARGO_TARGET_DIR: NATIVE_TARGET,
+        CARGO_PROFILE_RELEASE_PANIC: 'unwind',
+        CARGO_PROFILE_RELEASE_STRIP: 'none',
+        AFTERSALES_BENCH_DATA: DATA_DIR,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -173,14 +182,16 @@ if (!SKIP_NATIVE) {
   });
   if (r.status !== 0) fail(`cargo bench failed:\n${r.out}`);
   const estimate = (id) => {
-    const f = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'criterion', id, 'new', 'estimates.json');
+    const f = join(NATIVE_TARGET, 'criterion', id, 'new', 'estimates.json');
     return JSON.parse(readFileSync(f, 'utf8')).median.point_estimate / 1e6; // ns → ms
   };
   native = {
     buildMs: estimate('checker/build'),
     listingMs: estimate('screen/one_listing'),
     pageMs: estimate('screen/page_of_100'),
+    pageJsonMs: estimate('screen/page_of_100_json'),
     claimMs: estimate('judge/one_claim'),
+    claimJsonMs: estimate('judge/one_claim_json'),
   };
 }
 
@@ -219,13 +230,16 @@ const regex = pageMs('jsRegex');
 cells((e) => scr(e, 'wasmBatch').passMs.concat(scr(e, 'wasmEach').passMs, scr(e, 'jsRegex').passMs).forEach(track));
 row('Page of 100 — wasm `screenBatch` (one call)', `${fmtMs(batch[0])} ms`, `${fmtMs(batch[1])} ms`, native ? `${fmtMs(track(native.pageMs))} ms` : 'skipped', '≤ 0.5 ms', goalMet(batch, (v) => v <= 0.5));
 row('Page of 100 — wasm `screen` × 100 (one call each)', `${fmtMs(each[0])} ms`, `${fmtMs(each[1])} ms`, native ? `${fmtMs(track(native.listingMs * 100))} ms` : 'skipped', '', '');
+if (native) row('Page of 100 — native core + JSON in/out (the boundary\'s serde work)', '—', '—', `${fmtMs(track(native.pageJsonMs))} ms`, '', '');
 row('Page of 100 — JS regex screener', `${fmtMs(regex[0])} ms`, `${fmtMs(regex[1])} ms`, '—', '', '');
 row('Listings/s — `screenBatch` / `screen` / JS regex', ...cells((e) => ['wasmBatch', 'wasmEach', 'jsRegex'].map((m) => fmtRate(scr(e, m).listingsPerSec)).join(' / ')), native ? `${fmtRate(100 / (native.pageMs / 1000))} / ${fmtRate(1 / (native.listingMs / 1000))} / —` : 'skipped', '', '');
 const vsRegex = [0, 1].map((i) => batch[i] / regex[i]);
 row('Ratio `screenBatch` / JS regex (time)', fmtX(vsRegex[0]), fmtX(vsRegex[1]), '—', '≤ 0.5× (≥ 2× faster)', goalMet(vsRegex, (v) => v <= 0.5));
 if (native) {
   const vsNative = [0, 1].map((i) => batch[i] / native.pageMs);
-  row('Ratio `screenBatch` / native (time)', fmtX(vsNative[0]), fmtX(vsNative[1]), '1×', '≤ 2×', goalMet(vsNative, (v) => v <= 2));
+  row('Ratio `screenBatch` / native core (time)', fmtX(vsNative[0]), fmtX(vsNative[1]), '1×', '≤ 2×', goalMet(vsNative, (v) => v <= 2));
+  const vsNativeJson = [0, 1].map((i) => batch[i] / native.pageJsonMs);
+  row('Ratio `screenBatch` / native core + JSON (time)', fmtX(vsNativeJson[0]), fmtX(vsNativeJson[1]), '1×', '', '');
 }
 const boundary = [0, 1].map((i) => each[i] / batch[i]);
 row('Boundary: `screen` × 100 / `screenBatch` (time)', fmtX(boundary[0]), fmtX(boundary[1]), native ? fmtX((native.listingMs * 100) / native.pageMs) : '—', '', '');
@@ -236,13 +250,16 @@ cells((e) => jdg(e, 'wasmJudge').passMs.concat(jdg(e, 'jsonLogic').passMs).forEa
 const wasmClaim = claimUs('wasmJudge');
 const jlClaim = claimUs('jsonLogic');
 row('Claim verdict — wasm `judge`', `${fmtUs(wasmClaim[0])} µs`, `${fmtUs(wasmClaim[1])} µs`, native ? `${fmtUs(track(native.claimMs * 1000))} µs` : 'skipped', '≤ 20 µs', goalMet(wasmClaim, (v) => v <= 20));
+if (native) row('Claim verdict — native core + JSON in/out', '—', '—', `${fmtUs(track(native.claimJsonMs * 1000))} µs`, '', '');
 row('Claim verdict — json-logic-js', `${fmtUs(jlClaim[0])} µs`, `${fmtUs(jlClaim[1])} µs`, '—', '', '');
 row('Claims/s — wasm / json-logic-js', ...cells((e) => `${fmtRate(jdg(e, 'wasmJudge').claimsPerSec)} / ${fmtRate(jdg(e, 'jsonLogic').claimsPerSec)}`), native ? `${fmtRate(1 / (native.claimMs / 1000))} / —` : 'skipped', '', '');
 const vsJl = [0, 1].map((i) => wasmClaim[i] / jlClaim[i]);
 row('Ratio wasm / json-logic-js (time)', fmtX(vsJl[0]), fmtX(vsJl[1]), '—', '≤ 0.2× (≥ 5× faster)', goalMet(vsJl, (v) => v <= 0.2));
 if (native) {
   const vsNativeClaim = [0, 1].map((i) => wasmClaim[i] / (native.claimMs * 1000));
-  row('Ratio wasm `judge` / native (time)', fmtX(vsNativeClaim[0]), fmtX(vsNativeClaim[1]), '1×', '', '');
+  row('Ratio wasm `judge` / native core (time)', fmtX(vsNativeClaim[0]), fmtX(vsNativeClaim[1]), '1×', '', '');
+  const vsNativeClaimJson = [0, 1].map((i) => wasmClaim[i] / (native.claimJsonMs * 1000));
+  row('Ratio wasm `judge` / native core + JSON (time)', fmtX(vsNativeClaimJson[0]), fmtX(vsNativeClaimJson[1]), '1×', '', '');
 }
 
 const rustc = spawnSync('rustc', ['--version'], { encoding: 'utf8' }).stdout.trim();
