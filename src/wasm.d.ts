@@ -165,6 +165,8 @@ export interface ItemVerdict {
 export interface MissingEvidence {
   any_of: Evidence[];
   messages: string[];
+  /** The clause of the policy text that asks for it. */
+  clause: string;
 }
 
 export interface WindowStatus {
@@ -173,12 +175,16 @@ export interface WindowStatus {
   reported_in_time: boolean;
   open_now: boolean;
   remaining_ms: number;
+  /** The clause of the policy text that sets the window. */
+  clause: string;
 }
 
 export interface Step {
   step: NextStep;
   urgent: boolean;
   message: string;
+  /** The clause of the policy text behind it. */
+  clause: string;
 }
 
 export interface Audit {
