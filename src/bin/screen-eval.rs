@@ -21,7 +21,8 @@ use aftersales::{Checker, Error, Locale};
 
 const USAGE: &str =
     "usage: screen-eval FILE.jsonl [--lang ja|en|zh|ru|all] [--errors] [--no-category]
-       screen-eval --title TITLE [--category A/B/C]";
+       screen-eval --title TITLE [--category A/B/C]
+       screen-eval FILE.jsonl --time";
 
 /// The baseline's keywords: (language, fragile, non-compensable).
 const BASELINE: [(Lang, &[&str], &[&str]); 4] = [
@@ -101,6 +102,7 @@ struct Options {
     langs: Vec<Lang>,
     errors: bool,
     with_category: bool,
+    time: bool,
 }
 
 fn options() -> Result<Options, String> {
@@ -109,11 +111,13 @@ fn options() -> Result<Options, String> {
     let mut category = Vec::new();
     let mut langs = Lang::ALL.to_vec();
     let mut errors = false;
+    let mut time = false;
     let mut with_category = true;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--errors" => errors = true,
+            "--time" => time = true,
             "--no-category" => with_category = false,
             "--title" => title = Some(args.next().ok_or("`--title` needs a value")?),
             "--category" => {
@@ -144,6 +148,7 @@ fn options() -> Result<Options, String> {
         langs,
         errors,
         with_category,
+        time,
     })
 }
 
@@ -200,6 +205,9 @@ fn run() -> Result<(), String> {
     let text = std::fs::read_to_string(&opts.file)
         .map_err(|e| format!("cannot read `{}`: {e}", opts.file))?;
     let rows = read_jsonl(&text).map_err(|e| format!("{}:{}", opts.file, e))?;
+    if opts.time {
+        return time(&rows);
+    }
     let checker = Checker::shipped();
     let screener =
         |l: &Listing| -> Result<Labels, Error> { checker.screen(l, Locale::En).map(Labels::from) };
@@ -273,6 +281,41 @@ fn run() -> Result<(), String> {
             }
         }
     }
+    Ok(())
+}
+
+/// Times compiling the shipped policy and screening the file's Japanese titles in batches of 100.
+fn time(rows: &[aftersales::screen::eval::LabeledListing]) -> Result<(), String> {
+    use std::time::Instant;
+    let started = Instant::now();
+    let checker = Checker::shipped();
+    let compile = started.elapsed();
+    let listings: Vec<Listing> = rows
+        .iter()
+        .filter_map(|r| r.listing(Lang::Ja, true))
+        .collect();
+    let mut screened = 0usize;
+    let started = Instant::now();
+    for _ in 0..20 {
+        for batch in listings.chunks(100) {
+            screened += checker
+                .screen_batch(batch, Locale::En)
+                .map_err(|e| e.to_string())?
+                .len();
+        }
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "policy compiled in {:.1} ms; {} patterns; {} listings screened in {:.1} ms: {:.2} µs per listing",
+        compile.as_secs_f64() * 1e3,
+        checker
+            .policies()
+            .current()
+            .map_or(0, |p| p.screener().pattern_count()),
+        screened,
+        elapsed.as_secs_f64() * 1e3,
+        elapsed.as_secs_f64() * 1e6 / screened.max(1) as f64
+    );
     Ok(())
 }
 

@@ -499,9 +499,12 @@ impl Screener {
                 y.clone_from(&t.yields_to);
             }
         }
+        // A contiguous NFA, not a DFA: with ~3,000 needles it builds in a fifth of the time and
+        // memory (measured: 11 ms against 43–88 ms natively) and searches titles as fast, which
+        // matters when a page instantiates the module.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&b.needles)
             .or_else(|_| {
                 AhoCorasick::builder()

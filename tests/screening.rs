@@ -1,0 +1,337 @@
+//! Behaviour of pre-purchase screening on marketplace listings: folding, spans for highlighting,
+//! the false positives the policy's exclusions and context words rule out, notices, batches and
+//! size limits. Each test is named after what it proves.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::sync::OnceLock;
+
+use aftersales::limits;
+use aftersales::policy::vocabulary::{Condition, ItemClass, Notice};
+use aftersales::screen::{Field, Listing, Screening};
+use aftersales::{Checker, ErrorKind, Locale};
+
+/// One checker for the whole file: compiling the policy is the slow part in a debug build.
+fn checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(Checker::shipped)
+}
+
+fn screen(title: &str) -> Screening {
+    checker()
+        .screen(&Listing::titled("t", title), Locale::En)
+        .unwrap()
+}
+
+/// The text a page highlights for a finding: the title's UTF-16 code units from `start` to `end`.
+fn highlighted(title: &str, start: u32, end: u32) -> String {
+    let units: Vec<u16> = title.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).unwrap()
+}
+
+#[test]
+fn half_width_hiragana_and_full_width_spellings_match_alike() {
+    for title in [
+        "グラス 2個セット",
+        "ｸﾞﾗｽ 2個セット",
+        "ぐらす 2個セット",
+        "ＧＬＡＳＳ 2個セット",
+        "Glass 2個セット",
+        "がらす 2個セット",
+    ] {
+        let s = screen(title);
+        assert!(s.fragile, "{title}");
+        assert_eq!(s.class, ItemClass::Fragile, "{title}");
+    }
+    for title in [
+        "ＣＤ アルバム",
+        "ｃｄ アルバム",
+        "ＤＶＤ-ＢＯＸ",
+        "ﾌﾞﾙｰﾚｲ 初回限定盤",
+    ] {
+        let s = screen(title);
+        assert!(s.non_compensable, "{title}");
+        assert_eq!(s.class, ItemClass::CdDvdBd, "{title}");
+    }
+    for title in ["まんが 全巻セット", "マンガ 全巻セット", "ﾏﾝｶﾞ 全巻セット"]
+    {
+        assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
+    }
+}
+
+#[test]
+fn utf16_spans_highlight_the_matched_text_as_written() {
+    let title = "【美品】江戸切子 ｸﾞﾗｽ 2客";
+    let s = screen(title);
+    assert!(!s.findings.is_empty());
+    for f in &s.findings {
+        assert_eq!(f.field, Field::Title);
+        assert_eq!(highlighted(title, f.start, f.end), f.text);
+    }
+    let glass = s.findings.iter().find(|f| f.text == "ｸﾞﾗｽ").unwrap();
+    // 【美品】江戸切子 is 9 UTF-16 units; the half-width ｸﾞﾗｽ is 4.
+    assert_eq!((glass.start, glass.end), (9, 13));
+    assert!(s.findings.iter().any(|f| f.text == "切子"));
+}
+
+#[test]
+fn utf16_spans_stay_right_after_an_emoji() {
+    // The emoji is one char but two UTF-16 code units.
+    let title = "😀ガラス 花瓶";
+    let s = screen(title);
+    let glass = s.findings.iter().find(|f| f.text == "ガラス").unwrap();
+    assert_eq!((glass.start, glass.end), (2, 5));
+    let vase = s.findings.iter().find(|f| f.text == "花瓶").unwrap();
+    assert_eq!(highlighted(title, vase.start, vase.end), "花瓶");
+}
+
+#[test]
+fn an_open_ended_russian_stem_highlights_the_whole_word() {
+    let title = "Стеклянная ваза ручной работы";
+    let s = screen(title);
+    assert!(s.fragile);
+    let words: Vec<&str> = s.findings.iter().map(|f| f.text.as_str()).collect();
+    assert!(words.contains(&"Стеклянная"), "{words:?}");
+    assert!(words.contains(&"ваза"), "{words:?}");
+}
+
+#[test]
+fn sunglasses_are_not_flagged_in_any_language() {
+    for title in [
+        "サングラス レイバン ウェイファーラー",
+        "ｻﾝｸﾞﾗｽ UV400",
+        "Ray-Ban sunglasses Wayfarer",
+        "雷朋 太阳镜 经典款",
+        "Ray-Ban солнцезащитные очки",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile, "{title}: {:?}", s.findings);
+    }
+}
+
+#[test]
+fn glass_in_the_title_of_a_manga_is_not_fragile() {
+    let s = screen("ガラスの仮面 文庫版 全27巻 完結セット");
+    assert!(!s.fragile, "{:?}", s.findings);
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert!(!screen("ガラスの仮面 Tシャツ 白目 Lサイズ").fragile);
+    assert!(!screen("Glass Mask T-shirt size L").fragile);
+}
+
+#[test]
+fn frame_arms_and_bicycle_frames_are_not_picture_frames() {
+    for title in [
+        "フレームアームズ・ガール スティレット プラモデル",
+        "コトブキヤ フレームアームズ 轟雷",
+        "自転車 フレーム ロードバイク 520mm カーボン",
+        "Road bike frame carbon 52cm",
+        "メガネフレーム チタン 眼鏡",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    // A frame for photos is a frame, acrylic or not.
+    assert!(screen("アクリルフレーム A4 写真 ポスター").fragile);
+    assert!(screen("フォトフレーム 木製 L判").fragile);
+}
+
+#[test]
+fn cd_in_product_codes_and_players_is_not_a_disc() {
+    for title in [
+        "CD-R 50枚 スピンドル 700MB",
+        "収納ケース 型番 CD-345 クリア",
+        "Pioneer CDJ-350 DJ機材",
+        "ソニー CDプレーヤー ポータブル",
+        "パナソニック ブルーレイレコーダー DIGA 1TB",
+        "DVDプレーヤー 再生専用 HDMI",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable, "{title}: {:?}", s.findings);
+    }
+    // A disc released on CD-R is still a disc.
+    assert!(screen("DJ SHARPNEL XRATED CD-R版").non_compensable);
+}
+
+#[test]
+fn memory_cards_card_cases_and_laptops_are_not_paper() {
+    for title in [
+        "SDカード 64GB class10",
+        "microSDカード 128GB",
+        "カードケース 名刺入れ 本革",
+        "MacBook Air M2 13インチ",
+        "ブックカバー 文庫 本革",
+        "トレカ スリーブ 100枚 ローダー",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable, "{title}: {:?}", s.findings);
+    }
+}
+
+#[test]
+fn a_material_word_cancels_a_tableware_word() {
+    assert!(screen("マグカップ 陶器 北欧").fragile);
+    assert!(!screen("サーモス 真空断熱 マグカップ ステンレス").fragile);
+    assert!(!screen("割れない ワイングラス トライタン 4個").fragile);
+    assert!(!screen("メラミン 食器 子供用 5点").fragile);
+}
+
+#[test]
+fn a_disc_whose_title_says_glass_is_a_disc_not_glass() {
+    let s = screen("洋楽CD Glass Animals / Dreamland [輸入盤]");
+    assert!(!s.fragile, "{:?}", s.findings);
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+}
+
+#[test]
+fn a_framed_print_is_both_fragile_and_paper() {
+    let s = screen("浮世絵 木版画 葛飾北斎 額装");
+    assert!(s.fragile);
+    assert!(s.non_compensable);
+    assert_eq!(s.class, ItemClass::Fragile);
+    let classes: Vec<ItemClass> = s.flags.iter().map(|f| f.class).collect();
+    assert_eq!(classes, [ItemClass::Fragile, ItemClass::PaperProduct]);
+}
+
+#[test]
+fn translated_titles_are_flagged_in_english_chinese_and_russian() {
+    for title in [
+        "Baccarat wine glasses pair",
+        "Arita ware plate 5 pieces",
+        "巴卡拉 水晶玻璃 酒杯 一对",
+        "有田烧 瓷器 盘子 5个",
+        "Бокалы для вина Baccarat пара",
+        "Фарфоровая тарелка Арита",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+    for title in [
+        "One Piece manga volumes 1-100 set",
+        "海贼王 漫画 全套 1-100卷",
+        "Ван-Пис манга тома 1-100",
+        "Hinatazaka46 photo book",
+        "日向坂46 写真集",
+        "Фотокнига Хинатадзака46",
+    ] {
+        assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
+    }
+}
+
+#[test]
+fn flags_cite_the_policy_clause_and_speak_the_locale() {
+    let listing = Listing::titled("t", "江戸切子 グラス");
+    let checker = checker();
+    let en = checker.screen(&listing, Locale::En).unwrap();
+    let ja = checker.screen(&listing, Locale::Ja).unwrap();
+    assert_eq!(en.flags[0].clause, "damaged_lost.3.fragile");
+    assert_eq!(en.flags[0].rule, "terms");
+    assert_ne!(en.flags[0].message, ja.flags[0].message);
+    assert!(!ja.flags[0].message.is_empty());
+}
+
+#[test]
+fn second_hand_listings_carry_the_wear_notice_and_new_ones_the_unsealed_notice() {
+    let checker = checker();
+    let mut listing = Listing::titled("t", "ニット セーター 黒");
+    listing.condition = Some(Condition::SecondHand);
+    let s = checker.screen(&listing, Locale::En).unwrap();
+    let notices: Vec<Notice> = s.notices.iter().map(|n| n.notice).collect();
+    assert_eq!(notices, [Notice::SecondHandWear]);
+    assert_eq!(s.notices[0].clause, "notes.1");
+
+    listing.condition = Some(Condition::New);
+    let s = checker.screen(&listing, Locale::En).unwrap();
+    let notices: Vec<Notice> = s.notices.iter().map(|n| n.notice).collect();
+    assert_eq!(notices, [Notice::MayBeUnsealed]);
+    assert_eq!(s.notices[0].clause, "notes.2");
+
+    listing.condition = None;
+    assert!(checker
+        .screen(&listing, Locale::En)
+        .unwrap()
+        .notices
+        .is_empty());
+}
+
+#[test]
+fn a_listing_with_its_box_carries_the_outer_box_notice_and_one_without_does_not() {
+    let has_box_notice = |title: &str| {
+        screen(title)
+            .notices
+            .iter()
+            .any(|n| n.notice == Notice::OuterBoxNotCompensable)
+    };
+    assert!(has_box_notice("バカラ ロックグラス 2客 箱付き"));
+    assert!(has_box_notice("フィギュア 外箱 傷あり"));
+    assert!(has_box_notice("Figure with box, unopened"));
+    assert!(!has_box_notice("サントリー 山崎 700ml 箱なし"));
+    assert!(!has_box_notice("フィギュア 外箱なし 本体のみ"));
+    assert!(!has_box_notice("ニット セーター 黒"));
+}
+
+#[test]
+fn a_batch_of_500_listings_gives_500_answers_in_order() {
+    let titles = [
+        "江戸切子 ロックグラス",
+        "ニット セーター",
+        "初回限定盤 CD+DVD",
+        "ワンピース 1-100巻 全巻セット",
+    ];
+    let listings: Vec<Listing> = (0..500)
+        .map(|i| Listing::titled(&format!("id-{i}"), titles[i % titles.len()]))
+        .collect();
+    let answers = checker().screen_batch(&listings, Locale::En).unwrap();
+    assert_eq!(answers.len(), 500);
+    for (i, a) in answers.iter().enumerate() {
+        assert_eq!(a.id, format!("id-{i}"));
+        let expected = [
+            ItemClass::Fragile,
+            ItemClass::Ordinary,
+            ItemClass::CdDvdBd,
+            ItemClass::PaperProduct,
+        ][i % 4];
+        assert_eq!(a.class, expected, "{i}");
+    }
+}
+
+#[test]
+fn a_one_megabyte_description_is_rejected_as_too_large_naming_the_field() {
+    let mut listing = Listing::titled("t", "グラス");
+    listing.description = Some("あ".repeat(1024 * 1024 / 3 + 1));
+    let checker = checker();
+    let err = checker.screen(&listing, Locale::En).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooLarge);
+    assert_eq!(err.code(), "too_large");
+    assert_eq!(err.path(), "description");
+
+    let batch = vec![Listing::titled("a", "グラス"), listing];
+    let err = checker.screen_batch(&batch, Locale::En).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooLarge);
+    assert_eq!(err.path(), "[1].description");
+}
+
+#[test]
+fn a_description_full_of_one_term_returns_with_findings_capped() {
+    // 「ガラス」 is 9 bytes: as many repeats as the description limit allows.
+    let repeats = limits::MAX_DESCRIPTION_BYTES / "ガラス".len();
+    let mut listing = Listing::titled("t", "花瓶");
+    listing.description = Some("ガラス".repeat(repeats));
+    let s = checker().screen(&listing, Locale::En).unwrap();
+    assert!(s.fragile);
+    let in_description = s
+        .findings
+        .iter()
+        .filter(|f| f.field == Field::Description)
+        .count();
+    assert_eq!(in_description, limits::MAX_FINDINGS_PER_FIELD);
+    assert_eq!(
+        s.findings_omitted as usize,
+        repeats - limits::MAX_FINDINGS_PER_FIELD
+    );
+}
+
+#[test]
+fn a_title_over_the_limit_is_rejected_naming_the_title() {
+    let listing = Listing::titled("t", &"a".repeat(limits::MAX_TITLE_BYTES + 1));
+    let err = checker().screen(&listing, Locale::En).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooLarge);
+    assert_eq!(err.path(), "title");
+}
