@@ -1,0 +1,262 @@
+//! The policy's marketplace category rules: every path and code is real in the Mercari Japan
+//! taxonomy, and the category outweighs the title's words.
+//!
+//! The taxonomy is `shared/eval/mercari-jp-categories.json` beside the crate (`{tree, map}`; map
+//! entries have `code`, `name`, `parentCode`). CI has `shared/` beside the clone; where it is
+//! absent the taxonomy test says so and checks nothing else.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use aftersales::policy::vocabulary::ItemClass;
+use aftersales::screen::{Field, Listing, Screening};
+use aftersales::{Checker, Locale, Policy};
+
+fn checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(Checker::shipped)
+}
+
+fn in_category(title: &str, path: &[&str]) -> Screening {
+    let mut listing = Listing::titled("t", title);
+    listing.category = path.iter().map(|s| (*s).to_owned()).collect();
+    checker().screen(&listing, Locale::En).unwrap()
+}
+
+struct Node {
+    name: String,
+    parent: Option<String>,
+}
+
+fn taxonomy() -> Option<HashMap<String, Node>> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join("eval")
+        .join("mercari-jp-categories.json");
+    let text = std::fs::read_to_string(&path).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).expect("the taxonomy is JSON");
+    let map = json["map"].as_object().expect("the taxonomy has a map");
+    Some(
+        map.iter()
+            .map(|(code, entry)| {
+                let node = Node {
+                    name: entry["name"].as_str().expect("a name").to_owned(),
+                    parent: entry["parentCode"].as_str().map(str::to_owned),
+                };
+                (code.clone(), node)
+            })
+            .collect(),
+    )
+}
+
+/// The root-first path of names to `code`.
+fn path_of(map: &HashMap<String, Node>, code: &str) -> Vec<String> {
+    let mut path = Vec::new();
+    let mut at = Some(code.to_owned());
+    while let Some(code) = at {
+        let node = &map[&code];
+        path.push(node.name.clone());
+        at = node.parent.clone();
+    }
+    path.reverse();
+    path
+}
+
+#[test]
+fn every_category_rule_names_a_real_path_and_codes_that_name_its_leaf() {
+    let Some(map) = taxonomy() else {
+        eprintln!(
+            "skipped: ../shared/eval/mercari-jp-categories.json is absent, category paths not checked"
+        );
+        return;
+    };
+    let mut paths: HashMap<Vec<String>, &str> = HashMap::new();
+    for code in map.keys() {
+        paths.insert(path_of(&map, code), code);
+    }
+    let policy = Policy::shipped();
+    let rules = &policy.document().screening.categories;
+    assert!(rules.len() > 50, "only {} category rules", rules.len());
+    for rule in rules {
+        assert!(
+            paths.contains_key(&rule.path),
+            "rule `{}`: path {:?} is not in the taxonomy",
+            rule.id,
+            rule.path
+        );
+        assert!(!rule.codes.is_empty(), "rule `{}` has no code", rule.id);
+        for code in &rule.codes {
+            let node = map.get(code).unwrap_or_else(|| {
+                panic!("rule `{}`: code {code} is not in the taxonomy", rule.id)
+            });
+            assert_eq!(
+                Some(&node.name),
+                rule.path.last(),
+                "rule `{}`: code {code} names `{}`, not the path's leaf",
+                rule.id,
+                node.name
+            );
+            assert_eq!(
+                path_of(&map, code),
+                rule.path,
+                "rule `{}`: code {code} sits elsewhere in the tree",
+                rule.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_manga_category_outweighs_glass_in_the_title() {
+    let s = in_category(
+        "ガラスの仮面 1-49巻 セット",
+        &["本・雑誌・漫画", "漫画", "全巻セット", "少女漫画"],
+    );
+    assert!(!s.fragile);
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert_eq!(s.flags[0].decided_by, Field::Category);
+    assert_eq!(s.flags[0].rule, "books_magazines_manga");
+    // A book about glassware is still a book.
+    let s = in_category(
+        "北欧のガラス食器 図鑑",
+        &["本・雑誌・漫画", "本", "アート・デザイン・音楽"],
+    );
+    assert!(!s.fragile, "{:?}", s.findings);
+    assert!(s.findings.iter().all(|f| f.class != ItemClass::Fragile));
+}
+
+#[test]
+fn a_sunglasses_category_outweighs_glass_in_the_title() {
+    for path in [
+        &["ファッション", "レディース", "小物", "サングラス"][..],
+        &["ファッション", "メンズ", "小物", "サングラス"][..],
+        &["ベビー・キッズ", "キッズファッション小物", "サングラス"][..],
+    ] {
+        let s = in_category("スポーツ グラス UVカット 偏光", path);
+        assert!(!s.fragile, "{path:?}: {:?}", s.findings);
+    }
+    // Without the category, the same words are glass.
+    assert!(
+        checker()
+            .screen(
+                &Listing::titled("t", "スポーツ グラス UVカット 偏光"),
+                Locale::En
+            )
+            .unwrap()
+            .fragile
+    );
+}
+
+/// A code matches the rules that name it; a leaf below a rule's node needs its path.
+#[test]
+fn a_category_code_alone_decides_like_its_path() {
+    let mut listing = Listing::titled("t", "スポーツ グラス UVカット 偏光");
+    listing.category_code = Some("255".to_owned()); // レディース > 小物 > サングラス
+    assert!(!checker().screen(&listing, Locale::En).unwrap().fragile);
+
+    let mut listing = Listing::titled("t", "ペルソナ5 ザ・ロイヤル");
+    listing.category_code = Some("6989".to_owned()); // PS4 > ソフト(パッケージ版)
+    let s = checker().screen(&listing, Locale::En).unwrap();
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    assert_eq!(s.flags[0].decided_by, Field::Category);
+}
+
+#[test]
+fn a_category_names_the_class_a_title_never_says() {
+    let s = in_category(
+        "JILUKA/Metamorphose",
+        &["CD・DVD・ブルーレイ", "CD", "邦楽"],
+    );
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    let s = in_category(
+        "突然変異 メタモルフォーゼ EE1",
+        &[
+            "ゲーム・おもちゃ・グッズ",
+            "トレーディングカード",
+            "遊戯王OCG デュエルモンスターズ",
+        ],
+    );
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    let s = in_category(
+        "ロイヤルアルバート オールドカントリーローズ",
+        &[
+            "キッチン・日用品・その他",
+            "キッチン・食器",
+            "コーヒー・ティーカップ",
+            "ティーカップ・ソーサー",
+        ],
+    );
+    assert!(s.fragile);
+}
+
+#[test]
+fn a_more_specific_rule_wins_over_its_parent() {
+    // 食器 asserts fragile; 汁椀 below it is lacquered wood.
+    let s = in_category(
+        "汁椀 5客 黒",
+        &["キッチン・日用品・その他", "キッチン・食器", "食器", "汁椀"],
+    );
+    assert!(!s.fragile);
+    let s = in_category(
+        "飯碗 5客",
+        &["キッチン・日用品・その他", "キッチン・食器", "食器", "飯碗"],
+    );
+    assert!(s.fragile);
+    // Disc game software is a disc; cartridge software is not, whatever the title says.
+    let s = in_category(
+        "ペルソナ5 ザ・ロイヤル",
+        &[
+            "ゲーム・おもちゃ・グッズ",
+            "テレビゲーム",
+            "プレイステーション4(PS4)",
+            "ソフト(パッケージ版)",
+        ],
+    );
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    let s = in_category(
+        "マリオカート8 デラックス 特典DVD付き",
+        &[
+            "ゲーム・おもちゃ・グッズ",
+            "テレビゲーム",
+            "Nintendo Switch",
+            "ソフト(パッケージ版)",
+        ],
+    );
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}
+
+#[test]
+fn a_material_word_sets_a_tableware_category_aside() {
+    let mugs = [
+        "キッチン・日用品・その他",
+        "キッチン・食器",
+        "コーヒー・ティーカップ",
+        "マグカップ",
+    ];
+    assert!(in_category("スヌーピー マグカップ ペア", &mugs).fragile);
+    assert!(!in_category("サーモス 真空断熱マグ ステンレス 350ml", &mugs).fragile);
+    assert!(!in_category("野田琺瑯 ホーロー マグ 白", &mugs).fragile);
+}
+
+#[test]
+fn electronics_categories_rule_out_discs_and_paper() {
+    let s = in_category(
+        "SHARP AQUOS ブルーレイ 2B-C10EW1",
+        &[
+            "テレビ・オーディオ・カメラ",
+            "テレビ・映像機器",
+            "レコーダー",
+            "ブルーレイレコーダー",
+        ],
+    );
+    assert!(!s.non_compensable);
+    let s = in_category(
+        "SanDisk SDカード 128GB",
+        &["スマホ・タブレット・パソコン", "メモリーカード", "SDカード"],
+    );
+    assert!(!s.non_compensable);
+}
