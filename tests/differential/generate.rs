@@ -53,6 +53,8 @@ pub enum J {
     Str(String),
     Arr(Vec<J>),
     Obj(Vec<(String, J)>),
+    /// Text written as it is (nesting too deep to build as values).
+    Raw(String),
 }
 
 impl J {
@@ -72,6 +74,7 @@ impl J {
             J::Null => out.push_str("null"),
             J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             J::Int(n) => out.push_str(&n.to_string()),
+            J::Raw(text) => out.push_str(text),
             J::Str(s) => out.push_str(&serde_json::to_string(s).unwrap()),
             J::Arr(items) => {
                 out.push('[');
@@ -515,6 +518,58 @@ fn break_listing(rng: &mut Rng, l: &mut J) {
         10 => l.set("category", J::s("本")),
         _ => l.set("description", J::Null),
     }
+}
+
+/// The pathological inputs of issue 7, the same in every run: a megabyte of 「ガラス」, a
+/// description just under its limit, 100 000 listings, 501 items and 1 000 levels of nesting.
+pub fn pathological() -> Vec<Case> {
+    let titled = |id: &str, title: &str| {
+        J::Obj(vec![
+            ("id".to_owned(), J::s(id)),
+            ("title".to_owned(), J::s(title)),
+        ])
+    };
+    let with_description = |text: String| {
+        let mut l = titled("big", "ガラス");
+        l.set("description", J::Str(text));
+        Call::Screen { listing: l }
+    };
+    let mut rng = Rng::new(0);
+    let (mut claim, now_ms) = claim(&mut rng, 0);
+    claim.set(
+        "items",
+        J::Arr(
+            (0..=limits::MAX_CLAIM_ITEMS)
+                .map(|i| item(&mut rng, i))
+                .collect(),
+        ),
+    );
+    // 1 000 levels, not 10 000: V8's `JSON.stringify` gives up near 8 000, so the module refuses
+    // deeper objects with `invalid_value` before the decoder sees them (node.mjs checks that).
+    let deep = J::Raw(format!("{}{}", "[".repeat(1_000), "]".repeat(1_000)));
+    let calls = vec![
+        with_description("ガラス".repeat(1024 * 1024 / 9 + 1)),
+        with_description("ガラス".repeat(limits::MAX_DESCRIPTION_BYTES / 9)),
+        Call::Batch {
+            listings: (0..100_000)
+                .map(|i| titled(&format!("b{i}"), "グラス"))
+                .collect(),
+        },
+        Call::Judge { claim, now_ms },
+        Call::Screen {
+            listing: deep.clone(),
+        },
+        Call::Batch {
+            listings: vec![titled("ok", "グラス"), deep],
+        },
+    ];
+    calls
+        .into_iter()
+        .map(|call| Case {
+            call,
+            locale: Some("ja".to_owned()),
+        })
+        .collect()
 }
 
 /// `count` cases from `seed`: about 55 % claims, 35 % listings, 10 % batches, one in six of

@@ -42,14 +42,18 @@ export function runAll(Checker, text) {
     const c = JSON.parse(line);
     const m = (byMethod[c.method] ??= { passed: 0, failed: 0 });
     let problem = null;
-    // The page holds an object; its JSON text must be the text the native side decoded.
-    if (JSON.stringify(JSON.parse(c.input)) !== c.input) {
-      problem = { n: c.n, method: c.method, why: "input does not round-trip through JSON.parse" };
-    } else {
-      const got = answer(checker, c);
-      if (got !== c.expected) {
-        problem = { n: c.n, method: c.method, locale: c.locale, ...firstDifference(c.expected, got) };
+    try {
+      // The page holds an object; its JSON text must be the text the native side decoded.
+      if (JSON.stringify(JSON.parse(c.input)) !== c.input) {
+        problem = { n: c.n, method: c.method, why: "input does not round-trip through JSON.parse" };
+      } else {
+        const got = answer(checker, c);
+        if (got !== c.expected) {
+          problem = { n: c.n, method: c.method, locale: c.locale, ...firstDifference(c.expected, got) };
+        }
       }
+    } catch (e) {
+      problem = { n: c.n, method: c.method, why: `${e.name}: ${e.message}` };
     }
     if (problem) {
       failed++;
