@@ -231,14 +231,18 @@ const pageMs = (m) => cells((e) => track(scr(e, m).pageMs));
 const batch = pageMs('wasmBatch');
 const each = pageMs('wasmEach');
 const regex = pageMs('jsRegex');
-cells((e) => scr(e, 'wasmBatch').passMs.concat(scr(e, 'wasmEach').passMs, scr(e, 'jsRegex').passMs).forEach(track));
+const regexNfkc = pageMs('jsRegexNfkc');
+cells((e) => ['wasmBatch', 'wasmEach', 'jsRegex', 'jsRegexNfkc'].flatMap((m) => scr(e, m).passMs).forEach(track));
 row('Page of 100 — wasm `screenBatch` (one call)', `${fmtMs(batch[0])} ms`, `${fmtMs(batch[1])} ms`, native ? `${fmtMs(track(native.pageMs))} ms` : 'skipped', '≤ 0.5 ms', goalMet(batch, (v) => v <= 0.5));
 row('Page of 100 — wasm `screen` × 100 (one call each)', `${fmtMs(each[0])} ms`, `${fmtMs(each[1])} ms`, native ? `${fmtMs(track(native.listingMs * 100))} ms` : 'skipped', '', '');
 if (native) row('Page of 100 — native core + JSON in/out (the boundary\'s serde work)', '—', '—', `${fmtMs(track(native.pageJsonMs))} ms`, '', '');
 row('Page of 100 — JS regex screener', `${fmtMs(regex[0])} ms`, `${fmtMs(regex[1])} ms`, '—', '', '');
+row('Page of 100 — JS regex screener after NFKC `normalize`', `${fmtMs(regexNfkc[0])} ms`, `${fmtMs(regexNfkc[1])} ms`, '—', '', '');
 row('Listings/s — `screenBatch` / `screen` / JS regex', ...cells((e) => ['wasmBatch', 'wasmEach', 'jsRegex'].map((m) => fmtRate(scr(e, m).listingsPerSec)).join(' / ')), native ? `${fmtRate(100 / (native.pageMs / 1000))} / ${fmtRate(1 / (native.listingMs / 1000))} / —` : 'skipped', '', '');
 const vsRegex = [0, 1].map((i) => batch[i] / regex[i]);
 row('Ratio `screenBatch` / JS regex (time)', fmtX(vsRegex[0]), fmtX(vsRegex[1]), '—', '≤ 0.5× (≥ 2× faster)', goalMet(vsRegex, (v) => v <= 0.5));
+const vsRegexNfkc = [0, 1].map((i) => batch[i] / regexNfkc[i]);
+row('Ratio `screenBatch` / JS regex + NFKC (time)', fmtX(vsRegexNfkc[0]), fmtX(vsRegexNfkc[1]), '—', '', '');
 if (native) {
   const vsNative = [0, 1].map((i) => batch[i] / native.pageMs);
   row('Ratio `screenBatch` / native core (time)', fmtX(vsNative[0]), fmtX(vsNative[1]), '1×', '≤ 2×', goalMet(vsNative, (v) => v <= 2));
@@ -287,7 +291,7 @@ const notes = [
   `Medians over ${CFG.repeats} passes after ${CFG.warmups} warm-up passes (throughput), over ${CFG.startups} fresh page loads / Node processes (start-up); native: criterion medians.`,
   'Start-up: every Chromium load is a fresh browser context served with `Cache-Control: no-store` (no cached compile is reused); the glue import and the fetch are timed apart from compile + instantiate (`init()` given the bytes), since on this machine each request through Chromium\'s network stack costs milliseconds by itself. In Node each figure is a fresh process; loading the nodejs build reads, compiles and instantiates the module in one step.',
   `Claims: wasm and json-logic-js agree on outcome and reasons for ${agreement[0]} claims (Chromium), ${agreement[1]} (Node).`,
-  `Screening answers differ by design: wasm flags ${sc.fragileWasm} listings fragile, the JS regex ${sc.fragileRegex}; the set of classes is the same for ${sc.sameClasses} of ${sc.listings}.`,
+  `Screening answers differ by design: wasm flags ${sc.fragileWasm} listings fragile, the JS regex ${sc.fragileRegex} (${sc.fragileRegexNfkc} after NFKC); the set of classes is the same for ${sc.sameClasses} of ${sc.listings}.`,
   `Machine: ${cpu.length} cores (${cpu[0]?.model ?? '?'}), shared. Chromium ${chromiumVersion} (headless), Node ${process.version}, ${rustc}, wasm-bindgen ${wasmBindgen}, json-logic-js ${jsonLogicVersion}. Date: ${new Date().toISOString().slice(0, 10)}. Whole run: ${runSeconds} s.`,
 ];
 

@@ -24,6 +24,7 @@ const data = JSON.parse(readFileSync(dataPath, 'utf8'));
 const { Checker } = await import(pathToFileURL(resolve(entryPath)).href);
 const checker = new Checker();
 const regexScreener = compileRegexScreener(data.policy);
+const regexNfkcScreener = compileRegexScreener(data.policy, { nfkc: true });
 const jsonLogicJudge = makeJsonLogicJudge(jsonLogic, data.policy);
 
 const result = runThroughput({
@@ -31,10 +32,11 @@ const result = runThroughput({
   pages: data.pages,
   claims: data.claims,
   regexScreener,
+  regexNfkcScreener,
   jsonLogicJudge,
   repeats: flag('--repeats', 15),
   warmups: flag('--warmups', 3),
 });
 result.claimCheck = compareClaims(checker, jsonLogicJudge, data.claims);
-result.screenCheck = compareScreeners(checker, regexScreener, data.pages);
+result.screenCheck = compareScreeners(checker, regexScreener, regexNfkcScreener, data.pages);
 console.log(JSON.stringify(result));

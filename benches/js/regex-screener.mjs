@@ -8,7 +8,9 @@
 // way: `*` is dropped (a regex without \b already matches inside words), `#` becomes `\d`. There
 // is no Unicode folding beyond the `i` flag (so ｸﾞﾗｽ does not match グラス), no word boundaries,
 // no category rules and no spans or messages: it answers only "which classes", which is all a
-// hand-written filter usually answers. It runs unchanged in Node and in the browser (no imports).
+// hand-written filter usually answers. With `{ nfkc: true }` the text is first normalized with
+// `String.prototype.normalize('NFKC')` — the one-line fix such an engineer reaches for when
+// half-width katakana slip through. It runs unchanged in Node and in the browser (no imports).
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -24,7 +26,7 @@ function alternation(terms) {
 }
 
 /** Compiles the screener from a parsed policy document (the JSON the crate ships). */
-export function compileRegexScreener(policy) {
+export function compileRegexScreener(policy, { nfkc = false } = {}) {
   const classes = Object.entries(policy.screening.classes).map(([name, spec]) => {
     const terms = Object.values(spec.terms).flat();
     const exclusions = [
@@ -38,7 +40,8 @@ export function compileRegexScreener(policy) {
 
   /** Screens one listing: `{ id, classes, fragile, nonCompensable, outerBox }`. */
   function screen(listing) {
-    const text = listing.description ? `${listing.title}\n${listing.description}` : listing.title;
+    const raw = listing.description ? `${listing.title}\n${listing.description}` : listing.title;
+    const text = nfkc ? raw.normalize('NFKC') : raw;
     const hit = [];
     for (const c of classes) {
       if (c.match && c.match.test(text) && !(c.exclude && c.exclude.test(text))) hit.push(c.name);

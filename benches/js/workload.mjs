@@ -1,5 +1,6 @@
 // The timed workload, the same in Chromium and in Node: screening the catalog page by page
-// three ways (wasm `screenBatch`, wasm `screen` once per listing, the JS regex screener) and
+// four ways (wasm `screenBatch`, wasm `screen` once per listing, the JS regex screener, the same
+// after NFKC normalization) and
 // judging the claim set two ways (wasm `judge`, json-logic-js), plus the checks that tell
 // whether the timed calls did real work.
 //
@@ -63,27 +64,29 @@ export function compareClaims(checker, jsonLogicJudge, claims) {
 }
 
 /** How the two screeners' answers compare on the catalog (they legitimately differ). */
-export function compareScreeners(checker, regexScreener, pages) {
-  let listings = 0; let fragileWasm = 0; let fragileRegex = 0; let sameClasses = 0;
+export function compareScreeners(checker, regexScreener, regexNfkcScreener, pages) {
+  let listings = 0; let fragileWasm = 0; let fragileRegex = 0; let fragileRegexNfkc = 0; let sameClasses = 0;
   for (const page of pages) {
     const ours = checker.screenBatch(page.listings, page.locale);
     const theirs = regexScreener.screenPage(page.listings);
+    const theirsNfkc = regexNfkcScreener.screenPage(page.listings);
     ours.forEach((s, i) => {
       const classes = s.flags.map((f) => f.class).sort().join();
       listings++;
       if (s.fragile) fragileWasm++;
       if (theirs[i].fragile) fragileRegex++;
+      if (theirsNfkc[i].fragile) fragileRegexNfkc++;
       if (classes === [...theirs[i].classes].sort().join()) sameClasses++;
     });
   }
-  return { listings, fragileWasm, fragileRegex, sameClasses };
+  return { listings, fragileWasm, fragileRegex, fragileRegexNfkc, sameClasses };
 }
 
 /**
  * Times the screening and claim methods. `pages`: [{ locale, listings }]; `claims`:
  * [{ claim, nowMs }]. Returns ms per pass for every method and the derived figures.
  */
-export function runThroughput({ checker, pages, claims, regexScreener, jsonLogicJudge, repeats, warmups }) {
+export function runThroughput({ checker, pages, claims, regexScreener, regexNfkcScreener, jsonLogicJudge, repeats, warmups }) {
   const listingCount = pages.reduce((n, p) => n + p.listings.length, 0);
   const screen = timeRounds(
     {
@@ -100,6 +103,11 @@ export function runThroughput({ checker, pages, claims, regexScreener, jsonLogic
       jsRegex: () => {
         let n = 0;
         for (const p of pages) n += regexScreener.screenPage(p.listings).length;
+        return n;
+      },
+      jsRegexNfkc: () => {
+        let n = 0;
+        for (const p of pages) n += regexNfkcScreener.screenPage(p.listings).length;
         return n;
       },
     },
