@@ -271,6 +271,8 @@ if (native) {
 }
 
 const rustc = spawnSync('rustc', ['--version'], { encoding: 'utf8' }).stdout.trim();
+const git = (a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+const commit = `${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain', '--', 'src', 'Cargo.toml', 'build.rs']) ? ' with uncommitted changes in src/' : ''}`;
 const wasmBindgen = (readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/wasm-bindgen = "=?([0-9.]+)"/) ?? [])[1] ?? '?';
 const jsonLogicVersion = JSON.parse(readFileSync(join(ROOT, 'benches/node_modules/json-logic-js/package.json'), 'utf8')).version;
 const cpu = cpus();
@@ -292,7 +294,7 @@ const notes = [
   'Start-up: every Chromium load is a fresh browser context served with `Cache-Control: no-store` (no cached compile is reused); the glue import and the fetch are timed apart from compile + instantiate (`init()` given the bytes), since on this machine each request through Chromium\'s network stack costs milliseconds by itself. In Node each figure is a fresh process; loading the nodejs build reads, compiles and instantiates the module in one step.',
   `Claims: wasm and json-logic-js agree on outcome and reasons for ${agreement[0]} claims (Chromium), ${agreement[1]} (Node).`,
   `Screening answers differ by design: wasm flags ${sc.fragileWasm} listings fragile, the JS regex ${sc.fragileRegex} (${sc.fragileRegexNfkc} after NFKC); the set of classes is the same for ${sc.sameClasses} of ${sc.listings}.`,
-  `Machine: ${cpu.length} cores (${cpu[0]?.model ?? '?'}), shared. Chromium ${chromiumVersion} (headless), Node ${process.version}, ${rustc}, wasm-bindgen ${wasmBindgen}, json-logic-js ${jsonLogicVersion}. Date: ${new Date().toISOString().slice(0, 10)}. Whole run: ${runSeconds} s.`,
+  `Machine: ${cpu.length} cores (${cpu[0]?.model ?? '?'}), shared. Chromium ${chromiumVersion} (headless), Node ${process.version}, ${rustc}, wasm-bindgen ${wasmBindgen}, json-logic-js ${jsonLogicVersion}. Commit ${commit}. Date: ${new Date().toISOString().slice(0, 10)}. Whole run: ${runSeconds} s.`,
 ];
 
 console.log(`\n${md}\n`);
