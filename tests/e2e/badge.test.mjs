@@ -164,3 +164,31 @@ test('switching the language re-renders the badges in that language', async () =
     await page.closeAll();
   }
 });
+
+test('a badge written as plain HTML attributes is screened, and custom properties restyle it', async () => {
+  const page = await openPage(store.browser);
+  try {
+    await page.goto(`${store.url}product.html?id=m-beams-shirt`);
+    await widgetsSettled(page);
+    await page.evaluate(() => {
+      const badge = document.createElement('aftersales-badge');
+      badge.id = 'plain';
+      badge.setAttribute('listing-id', 'p1');
+      badge.setAttribute('listing-title', 'Vintage porcelain vase, hand painted');
+      badge.setAttribute('condition', 'second_hand');
+      badge.setAttribute('with-title', '');
+      document.querySelector('main').append(badge);
+    });
+    await page.waitForSelector('#plain[data-state="ready"]');
+    assert.equal(await page.locator('#plain').getAttribute('data-fragile'), 'true');
+    assert.ok((await page.locator('#plain mark').allTextContents()).includes('porcelain'));
+    assert.equal(await page.locator('#plain .as-chip--second_hand_wear').count(), 1);
+    const chip = page.locator('#plain .as-chip--fragile');
+    assert.equal(await chip.evaluate((el) => getComputedStyle(el).color), 'rgb(180, 35, 24)');
+    await page.evaluate(() => document.documentElement.style.setProperty('--aftersales-danger', '#7a0000'));
+    assert.equal(await chip.evaluate((el) => getComputedStyle(el).color), 'rgb(122, 0, 0)');
+    await assertClean(page);
+  } finally {
+    await page.closeAll();
+  }
+});
