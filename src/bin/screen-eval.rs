@@ -245,6 +245,17 @@ fn run() -> Result<(), String> {
                 row(naive.counts(target))
             );
         }
+        println!(
+            "{:<4} {:<16} {:>5} | {} of {} flagged{:>22} | {} of {} flagged",
+            lang.as_str(),
+            "hard negatives",
+            ours.hard_negatives,
+            ours.hard_negatives_flagged,
+            ours.hard_negatives,
+            "",
+            naive.hard_negatives_flagged,
+            naive.hard_negatives
+        );
         all_misses.push((lang, ours));
     }
     if opts.errors {

@@ -276,6 +276,11 @@ pub struct Miss {
 pub struct Scores {
     /// Rows scored (rows without a title in the language are skipped).
     pub rows: u32,
+    /// Ordinary rows marked as hard negatives (a word, code or category invites a false
+    /// positive).
+    pub hard_negatives: u32,
+    /// Hard negatives flagged with either class.
+    pub hard_negatives_flagged: u32,
     fragile: Counts,
     non_compensable: Counts,
     /// The rows it got wrong, in file order.
@@ -312,6 +317,12 @@ where
         let predicted = predict(&listing).map_err(|e| e.within(&format!("[{}]", row.id)))?;
         scores.rows += 1;
         let truth = row.labels;
+        if row.hard_negative == Some(true) {
+            scores.hard_negatives += 1;
+            if predicted.fragile || predicted.non_compensable {
+                scores.hard_negatives_flagged += 1;
+            }
+        }
         for target in Target::ALL {
             let counts = match target {
                 Target::Fragile => &mut scores.fragile,
