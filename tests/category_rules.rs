@@ -5,7 +5,12 @@
 //! entries have `code`, `name`, `parentCode`). CI has `shared/` beside the clone; where it is
 //! absent the taxonomy test says so and checks nothing else.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -2,7 +2,12 @@
 //! the false positives the policy's exclusions and context words rule out, notices, batches and
 //! size limits. Each test is named after what it proves.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::sync::OnceLock;
 

@@ -9,7 +9,12 @@
 //! for the weakest translation, so those floors sit a few points below. Run with
 //! `-- --nocapture` to see the table.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use aftersales::screen::eval::{read_jsonl, score, LabeledListing, Labels, Lang, Scores, Target};
 use aftersales::{Checker, Locale};
