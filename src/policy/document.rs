@@ -225,7 +225,8 @@ pub struct ClassTerms {
 /// A term: a plain string, or one with context words that cancel it.
 ///
 /// In the string, a leading or trailing `*` drops the word-boundary check on that side (Latin
-/// and Cyrillic terms otherwise match whole words only), and `#` stands for any ASCII digit.
+/// and Cyrillic terms otherwise match whole words only) and stretches the match to the edge of
+/// the word, and `#` stands for any ASCII digit. `*` anywhere else is an error.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Term {

@@ -1,17 +1,56 @@
 //! Pre-purchase screening: flags fragile and non-compensable items in marketplace listings.
 //!
 //! A [`Listing`] (title, optional description, optional marketplace category, condition) is
-//! matched against the policy document's `screening` rules. The terms of every class and
-//! language are folded ([`crate::text`]) and compiled into one Aho-Corasick automaton, so a title
-//! is scanned once whatever the number of terms. A match is kept when it sits on word
-//! boundaries (Latin and Cyrillic terms), when no `exclude` term of its class covers it
-//! (「サングラス」 over 「グラス」, 「ガラスの仮面」 over 「ガラス」) and when none of its `unless`
-//! words appears in the same field (「フレーム」 in a title that says 「自転車」). The marketplace
-//! category, when given, outweighs title words: the most specific category rule can assert a
-//! class or rule it out. The answer, a [`Screening`], lists each flag with the rule and clause
-//! behind it, each finding with its UTF-16 span in the original text (so a page can highlight
-//! it), and the policy notices that apply (second-hand wear, possibly unsealed new items, outer
-//! boxes).
+//! matched against the policy document's `screening` rules. The terms, exclusions and context
+//! words of every class and language (ja, en, zh in both scripts, ru) are folded
+//! ([`crate::text`]) and compiled into one Aho-Corasick automaton, so a field is scanned once
+//! whatever the number of terms; every language's terms apply to every title, because titles mix
+//! scripts (「Baccarat バカラ」). A match is kept when:
+//!
+//! - it sits on word boundaries, for Latin and Cyrillic terms (`*` at either end of a term
+//!   drops that check and stretches the match to the word's edge, so 「стекл*」 covers all of
+//!   「стеклянная」; `#` is any digit);
+//! - no `exclude` term of its class covers it (「サングラス」 over 「グラス」, 「ガラスの仮面」 over
+//!   「ガラス」, 「CD-#*」 over 「CD」 in 「CD-345」);
+//! - none of its `unless` context words appears in the same field (「ステンレス」 or 「割れない」
+//!   beside 「マグカップ」 or 「グラス」, 「本体」 beside 「PS4」);
+//! - no class it `yields_to` is found in the same field (a title that says CD names a disc, so
+//!   its 「Glass Animals」 or 「AQUARIUM」 is the work's name, not glass).
+//!
+//! The marketplace category, when given, outweighs title words: the most specific matching
+//! category rule (by exact code, else by longest path prefix) asserts classes (`is`) or rules them
+//! out (`is_not`), unless one of its own `unless` words is in the listing (a stainless mug in
+//! the mug category). Classes the rule says nothing about are left to the words.
+//!
+//! Decisions the policy text leaves open, as the shipped document takes them: frames are fragile
+//! whatever their material (the policy names frames beside glass and ceramics); glass bottles of
+//! drink, perfume and nail polish and glass screen protectors are glass; disc-based game
+//! software (PlayStation, Wii, Xbox, GameCube, Saturn, Dreamcast) is a disc in a CD-style case,
+//! cartridges are not; vinyl records, cassettes and VHS tapes are treated like CDs (damage to
+//! their sleeve or case is not compensable, the medium is), a choice the labeled set leaves
+//! unmeasured; plastic clear files, acrylic stands and blank notebooks are ordinary.
+//!
+//! The answer, a [`Screening`], lists each flag with the rule and clause behind it, each finding
+//! with its UTF-16 span in the original text (so a page can highlight it), and the policy
+//! notices that apply (second-hand wear, possibly unsealed new items, outer boxes). [`eval`]
+//! scores the screener on a labeled listing file.
+//!
+//! ```
+//! use aftersales::screen::Listing;
+//! use aftersales::{Checker, Locale};
+//!
+//! let checker = Checker::shipped();
+//! let title = "【美品】江戸切子 ｸﾞﾗｽ 2客";
+//! let s = checker.screen(&Listing::titled("m1", title), Locale::En).unwrap();
+//! assert!(s.fragile);
+//! let glass = s.findings.iter().find(|f| f.term == "グラス").unwrap();
+//! assert_eq!(glass.text, "ｸﾞﾗｽ");
+//! // UTF-16 offsets, as a page's `String.prototype.slice` counts them.
+//! assert_eq!((glass.start, glass.end), (9, 13));
+//!
+//! let s = checker.screen(&Listing::titled("m2", "サングラス UV400"), Locale::En).unwrap();
+//! assert!(!s.fragile);
+//! ```
 
 pub mod eval;
 
@@ -62,7 +101,8 @@ pub struct Listing {
     /// The marketplace category path, root first (`["本・雑誌・漫画", "漫画"]`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub category: Vec<String>,
-    /// The marketplace's category code of the leaf.
+    /// The marketplace's category code of the leaf. A code matches the category rules that name
+    /// it exactly; a leaf below a rule's node is matched through `category`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_code: Option<String>,
     /// Where it is sold.
@@ -821,6 +861,25 @@ fn word_run_len(chars: impl Iterator<Item = char>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn covers_answers_whether_one_span_contains_another() {
+        let c = Covers::new(vec![(10, 20), (0, 4), (3, 12)]);
+        assert!(c.covers(0, 4));
+        assert!(c.covers(5, 12));
+        assert!(c.covers(12, 20));
+        assert!(!c.covers(2, 13));
+        assert!(!c.covers(19, 21));
+        assert!(!Covers::new(Vec::new()).covers(0, 0));
+    }
+
+    #[test]
+    fn a_word_run_stops_at_the_first_non_word_char() {
+        assert_eq!(word_run_len("янная ваза".chars()), "янная".len());
+        assert_eq!(word_run_len(" ваза".chars()), 0);
+        assert_eq!(word_run_len("ガラス".chars()), 0);
+        assert_eq!(word_run_len("ss".chars().rev()), 2);
+    }
 
     #[test]
     fn digit_wildcards_expand_to_every_digit() {
