@@ -15,7 +15,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -41,6 +41,12 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'];
 
 const log = (...a) => console.error('[bench]', ...a);
+// The machine is shared: the 1-minute load average at the start of each phase goes in the notes.
+const load = {};
+const phase = (name, msg) => {
+  load[name] = loadavg()[0];
+  log(`${msg} (load ${load[name].toFixed(1)})`);
+};
 
 function fail(msg) {
   console.error(`error: ${msg}`);
@@ -85,9 +91,9 @@ function runNode(script, scriptArgs) {
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
-log(`node: ${CFG.startups} fresh processes`);
+phase('node start-up', `node: ${CFG.startups} fresh processes`);
 const nodeStartups = Array.from({ length: CFG.startups }, () => runNode('node-startup.mjs', [NODE_ENTRY]));
-log('node: throughput');
+phase('node throughput', 'node: throughput');
 const nodeBench = runNode('node-bench.mjs', [dataFile, NODE_ENTRY, '--repeats', `${CFG.repeats}`, '--warmups', `${CFG.warmups}`]);
 
 // ---------------------------------------------------------------------------------------------
@@ -131,7 +137,7 @@ const chromiumVersion = browser.version();
 let chromeStartups;
 let chromeBench;
 try {
-  log(`chromium ${chromiumVersion}: ${CFG.startups} fresh page loads`);
+  phase('chromium start-up', `chromium ${chromiumVersion}: ${CFG.startups} fresh page loads`);
   chromeStartups = [];
   for (let i = 0; i < CFG.startups; i++) {
     const context = await browser.newContext();
@@ -142,7 +148,7 @@ try {
     if (r.error) fail(`startup page: ${r.error}`);
     chromeStartups.push(r);
   }
-  log('chromium: throughput');
+  phase('chromium throughput', 'chromium: throughput');
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/benches/page/bench.html?repeats=${CFG.repeats}&warmups=${CFG.warmups}`);
@@ -159,7 +165,7 @@ try {
 
 let native = null;
 if (!SKIP_NATIVE) {
-  log('native: cargo bench --bench native (criterion)');
+  phase('native', 'native: cargo bench --bench native (criterion)');
   // Benches are always built with panic=unwind; the release profile's panic=abort would make
   // cargo build the library twice into one file name. Unwind everywhere avoids the collision,
   // in a target directory of its own so the other release builds are not rebuilt; symbols are
@@ -223,6 +229,8 @@ const buildMs = cells((e) => startMedian(e, 'buildMs'));
 row(`Import JS glue + fetch module (median of ${CFG.startups} fresh loads)`, `${fmtMs(chromeGlue)} + ${fmtMs(chromeFetch)} ms`, '(in the line below)', '—', '', '');
 row('Compile + instantiate', `${fmtMs(instantiate[0])} ms`, `${fmtMs(instantiate[1])} ms (with file read, glue)`, '—', '', '');
 row('`new Checker()`', `${fmtMs(buildMs[0])} ms`, `${fmtMs(buildMs[1])} ms`, native ? `${fmtMs(track(native.buildMs))} ms` : 'skipped', '', '');
+const rebuildMs = cells((e) => startMedian(e, 'rebuildMs'));
+row('`new Checker()` again, third in the same page / process', `${fmtMs(rebuildMs[0])} ms`, `${fmtMs(rebuildMs[1])} ms`, '—', '', '');
 const startTotal = [0, 1].map((i) => instantiate[i] + buildMs[i]);
 row('Instantiate + build', `${fmtMs(startTotal[0])} ms`, `${fmtMs(startTotal[1])} ms`, '—', '≤ 5 ms', goalMet(startTotal, (v) => v <= 5));
 
@@ -294,6 +302,7 @@ const notes = [
   'Start-up: every Chromium load is a fresh browser context served with `Cache-Control: no-store` (no cached compile is reused); the glue import and the fetch are timed apart from compile + instantiate (`init()` given the bytes), since on this machine each request through Chromium\'s network stack costs milliseconds by itself. In Node each figure is a fresh process; loading the nodejs build reads, compiles and instantiates the module in one step.',
   `Claims: wasm and json-logic-js agree on outcome and reasons for ${agreement[0]} claims (Chromium), ${agreement[1]} (Node).`,
   `Screening answers differ by design: wasm flags ${sc.fragileWasm} listings fragile, the JS regex ${sc.fragileRegex} (${sc.fragileRegexNfkc} after NFKC); the set of classes is the same for ${sc.sameClasses} of ${sc.listings}.`,
+  `1-minute load average when each phase began (2 cores; other jobs ran alongside): ${Object.entries(load).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}. Ratios between methods in one environment come from interleaved passes and hold up under load better than figures across environments.`,
   `Machine: ${cpu.length} cores (${cpu[0]?.model ?? '?'}), shared. Chromium ${chromiumVersion} (headless), Node ${process.version}, ${rustc}, wasm-bindgen ${wasmBindgen}, json-logic-js ${jsonLogicVersion}. Commit ${commit}. Date: ${new Date().toISOString().slice(0, 10)}. Whole run: ${runSeconds} s.`,
 ];
 
