@@ -340,3 +340,28 @@ fn a_title_over_the_limit_is_rejected_naming_the_title() {
     assert_eq!(err.kind(), ErrorKind::TooLarge);
     assert_eq!(err.path(), "title");
 }
+
+#[test]
+fn a_term_citing_an_undefined_context_list_is_an_invalid_policy_naming_the_field() {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(aftersales::policy::SHIPPED_JSON).unwrap();
+    doc["screening"]["classes"]["fragile"]["terms"]["ja"][0] =
+        serde_json::json!({"term": "ガラス", "unless": ["@no_such_list"]});
+    let err = aftersales::Policy::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
+    assert_eq!(
+        err.path(),
+        "screening.classes.fragile.terms.ja[0].unless[0]"
+    );
+    assert!(err.message().contains("@no_such_list"), "{}", err.message());
+}
+
+#[test]
+fn a_wildcard_inside_a_term_is_an_invalid_policy_naming_the_field() {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(aftersales::policy::SHIPPED_JSON).unwrap();
+    doc["screening"]["classes"]["paper_product"]["terms"]["en"][0] = "book*case".into();
+    let err = aftersales::Policy::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
+    assert_eq!(err.path(), "screening.classes.paper_product.terms.en[0]");
+}

@@ -198,6 +198,11 @@ pub struct ScreeningRules {
     /// Terms that, where they cover an outer-box match, cancel it (「外箱なし」 over 「外箱」).
     #[serde(default)]
     pub outer_box_exclude: TermLists,
+    /// Named lists of context words, cited from any `unless` as `@name` (the materials that make
+    /// a cup not ceramic, the words that make a game title a console), so a list shared by many
+    /// terms is written once.
+    #[serde(default)]
+    pub context_lists: BTreeMap<String, Vec<String>>,
     /// The clause behind each notice.
     pub notice_clauses: BTreeMap<Notice, String>,
 }
@@ -473,8 +478,8 @@ impl Validator {
                 continue;
             };
             self.clause(doc, &format!("{base}.clause"), &terms.clause);
-            self.term_lists(&format!("{base}.terms"), &terms.terms, true);
-            self.term_lists(&format!("{base}.exclude"), &terms.exclude, false);
+            self.term_lists(&format!("{base}.terms"), &terms.terms, true, s);
+            self.term_lists(&format!("{base}.exclude"), &terms.exclude, false, s);
             for (i, other) in terms.yields_to.iter().enumerate() {
                 if *other == class || *other == ItemClass::Ordinary {
                     self.problem(
@@ -490,8 +495,26 @@ impl Validator {
                 "ordinary is what no term flags: it cannot have terms",
             );
         }
-        self.term_lists("screening.outer_box_terms", &s.outer_box_terms, true);
-        self.term_lists("screening.outer_box_exclude", &s.outer_box_exclude, false);
+        self.term_lists("screening.outer_box_terms", &s.outer_box_terms, true, s);
+        self.term_lists(
+            "screening.outer_box_exclude",
+            &s.outer_box_exclude,
+            false,
+            s,
+        );
+        for (name, words) in &s.context_lists {
+            let base = format!("screening.context_lists.{name}");
+            if words.is_empty() {
+                self.problem(&base, "must list at least one word");
+            }
+            for (j, word) in words.iter().enumerate() {
+                let path = format!("{base}[{j}]");
+                self.non_empty(&path, word);
+                if word.starts_with('@') {
+                    self.problem(path, "a context list cannot cite another list");
+                }
+            }
+        }
         for notice in Notice::ALL {
             match s.notice_clauses.get(notice) {
                 Some(id) => self.clause(doc, &format!("screening.notice_clauses.{notice}"), id),
@@ -515,7 +538,7 @@ impl Validator {
                 self.problem(format!("{base}.is"), "says nothing: give `is` or `is_not`");
             }
             for (j, word) in rule.unless.iter().enumerate() {
-                self.non_empty(&format!("{base}.unless[{j}]"), word);
+                self.context_word(&format!("{base}.unless[{j}]"), word, s);
             }
             if let Some(c) = rule.is.iter().find(|c| rule.is_not.contains(c)) {
                 self.problem(
@@ -526,7 +549,20 @@ impl Validator {
         }
     }
 
-    fn term_lists(&mut self, base: &str, lists: &TermLists, need_some: bool) {
+    /// An `unless` word: not empty, and a `@name` must name a context list.
+    fn context_word(&mut self, path: &str, word: &str, s: &ScreeningRules) {
+        self.non_empty(path, word);
+        if let Some(name) = word.strip_prefix('@') {
+            if !s.context_lists.contains_key(name) {
+                self.problem(
+                    path,
+                    format!("cites `{word}`, which `screening.context_lists` does not define"),
+                );
+            }
+        }
+    }
+
+    fn term_lists(&mut self, base: &str, lists: &TermLists, need_some: bool, s: &ScreeningRules) {
         if need_some && lists.values().all(Vec::is_empty) {
             self.problem(base, "must list at least one term");
         }
@@ -553,7 +589,7 @@ impl Validator {
                     );
                 }
                 for (j, word) in term.unless().iter().enumerate() {
-                    self.non_empty(&format!("{path}.unless[{j}]"), word);
+                    self.context_word(&format!("{path}.unless[{j}]"), word, s);
                 }
             }
         }

@@ -54,6 +54,8 @@
 
 pub mod eval;
 
+use std::collections::BTreeMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
@@ -405,6 +407,41 @@ impl Builder {
         Ok(())
     }
 
+    /// The context words of an `unless` list, with `@name` expanded from the named lists.
+    fn unless_words(
+        &mut self,
+        words: &[String],
+        lists: &BTreeMap<String, Vec<String>>,
+        path: &str,
+    ) -> Result<Vec<usize>, Error> {
+        let mut out = Vec::with_capacity(words.len());
+        for (j, word) in words.iter().enumerate() {
+            let here = format!("{path}[{j}]");
+            match word.strip_prefix('@') {
+                Some(name) => {
+                    let list = lists.get(name).ok_or_else(|| {
+                        Error::new(
+                            ErrorKind::InvalidPolicy,
+                            here.clone(),
+                            format!(
+                                "cites `{word}`, which `screening.context_lists` does not define"
+                            ),
+                        )
+                    })?;
+                    for (k, w) in list.iter().enumerate() {
+                        out.push(
+                            self.context_word(w, &format!("screening.context_lists.{name}[{k}]"))?,
+                        );
+                    }
+                }
+                None => out.push(self.context_word(word, &here)?),
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
     fn context_word(&mut self, written: &str, path: &str) -> Result<usize, Error> {
         if let Some(i) = self.context.iter().position(|w| w == written) {
             return Ok(i);
@@ -415,14 +452,18 @@ impl Builder {
         Ok(word)
     }
 
-    fn flag_terms(&mut self, lists: &TermLists, base: &str, class: ItemClass) -> Result<(), Error> {
+    fn flag_terms(
+        &mut self,
+        lists: &TermLists,
+        contexts: &BTreeMap<String, Vec<String>>,
+        base: &str,
+        class: ItemClass,
+    ) -> Result<(), Error> {
         for (lang, list) in lists {
             for (i, term) in list.iter().enumerate() {
                 let path = format!("{base}.{lang}[{i}]");
-                let mut unless = Vec::new();
-                for (j, word) in term.unless().iter().enumerate() {
-                    unless.push(self.context_word(word, &format!("{path}.unless[{j}]"))?);
-                }
+                let unless =
+                    self.unless_words(term.unless(), contexts, &format!("{path}.unless"))?;
                 let index = self.terms.len();
                 self.terms.push(FlagTerm {
                     written: term.text().to_owned(),
@@ -497,7 +538,12 @@ impl Screener {
         let mut b = Builder::default();
         for (class, class_terms) in &rules.classes {
             let base = format!("screening.classes.{class}");
-            b.flag_terms(&class_terms.terms, &format!("{base}.terms"), *class)?;
+            b.flag_terms(
+                &class_terms.terms,
+                &rules.context_lists,
+                &format!("{base}.terms"),
+                *class,
+            )?;
             b.plain_terms(
                 &class_terms.exclude,
                 &format!("{base}.exclude"),
@@ -519,11 +565,11 @@ impl Screener {
         )?;
         let mut categories = Vec::with_capacity(rules.categories.len());
         for (i, r) in rules.categories.iter().enumerate() {
-            let mut unless = Vec::with_capacity(r.unless.len());
-            for (j, word) in r.unless.iter().enumerate() {
-                unless
-                    .push(b.context_word(word, &format!("screening.categories[{i}].unless[{j}]"))?);
-            }
+            let unless = b.unless_words(
+                &r.unless,
+                &rules.context_lists,
+                &format!("screening.categories[{i}].unless"),
+            )?;
             categories.push(CompiledCategoryRule {
                 id: r.id.clone(),
                 path: r.path.iter().map(|p| fold(p)).collect(),
