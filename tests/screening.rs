@@ -317,7 +317,7 @@ fn a_one_megabyte_description_is_rejected_as_too_large_naming_the_field() {
 fn a_description_full_of_one_term_returns_with_findings_capped() {
     // 「ガラス」 is 9 bytes: as many repeats as the description limit allows.
     let repeats = limits::MAX_DESCRIPTION_BYTES / "ガラス".len();
-    let mut listing = Listing::titled("t", "花瓶");
+    let mut listing = Listing::titled("t", "インテリア 雑貨");
     listing.description = Some("ガラス".repeat(repeats));
     let s = checker().screen(&listing, Locale::En).unwrap();
     assert!(s.fragile);
@@ -364,4 +364,27 @@ fn a_wildcard_inside_a_term_is_an_invalid_policy_naming_the_field() {
     let err = aftersales::Policy::from_json(&doc.to_string()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
     assert_eq!(err.path(), "screening.classes.paper_product.terms.en[0]");
+}
+
+#[test]
+fn the_title_outweighs_the_description() {
+    let mut listing = Listing::titled("t", "ワンピース 1-100巻 全巻セット");
+    listing.description = Some("ガラスケースで保管していました。特典ポスター付き。".to_owned());
+    let s = checker().screen(&listing, Locale::En).unwrap();
+    assert!(!s.fragile, "{:?}", s.flags);
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert!(s.findings.iter().all(|f| f.field == Field::Title));
+
+    // A title that names nothing leaves the description to decide.
+    let mut listing = Listing::titled("t", "ロイヤルコペンハーゲン ブルーフルーテッド 19cm");
+    listing.description = Some("磁器のプレートです。欠けなし。".to_owned());
+    let s = checker().screen(&listing, Locale::En).unwrap();
+    assert!(s.fragile);
+    let listing = Listing::titled("t", "ブルーフルーテッド 19cm");
+    assert!(!checker().screen(&listing, Locale::En).unwrap().fragile);
+    let mut listing = Listing::titled("t", "ブルーフルーテッド 19cm");
+    listing.description = Some("磁器のプレートです。欠けなし。".to_owned());
+    let s = checker().screen(&listing, Locale::En).unwrap();
+    assert!(s.fragile);
+    assert_eq!(s.flags[0].decided_by, Field::Description);
 }

@@ -20,7 +20,9 @@
 //! The marketplace category, when given, outweighs title words: the most specific matching
 //! category rule (by exact code, else by longest path prefix) asserts classes (`is`) or rules them
 //! out (`is_not`), unless one of its own `unless` words is in the listing (a stainless mug in
-//! the mug category). Classes the rule says nothing about are left to the words.
+//! the mug category). Classes the rule says nothing about are left to the words, and the title's
+//! words outweigh the description's: the seller's free text ("kept in a glass case", "with a
+//! bonus poster") is read only when the title names no class.
 //!
 //! Decisions the policy text leaves open, as the shipped document takes them: frames are fragile
 //! whatever their material (the policy names frames beside glass and ceramics); glass bottles of
@@ -765,7 +767,7 @@ impl Screener {
                 continue;
             }
             *r = Some(h.end);
-            found.classes_hit.push(h.class);
+            found.classes_hit.push((field, h.class));
             if found.listed_in_field >= limits::MAX_FINDINGS_PER_FIELD {
                 found.omitted = found.omitted.saturating_add(1);
                 continue;
@@ -814,16 +816,21 @@ impl Screener {
                 .map(|(_, k)| k.clone())
                 .unwrap_or_default()
         };
+        // The title outweighs the description: the seller's free text ("kept in a glass case",
+        // "with a bonus poster") is read only when the title names no class.
+        let title_names_a_class = found.classes_hit.iter().any(|(f, _)| *f == Field::Title);
+        let counts = |field: Field| field == Field::Title || !title_names_a_class;
         let mut flags = Vec::new();
         for class in FLAGGED {
             let (decided_by, rule) = match category {
                 Some(r) if r.is_not.contains(&class) => continue,
                 Some(r) if r.is.contains(&class) => (Field::Category, r.id.clone()),
-                _ => match found.findings.iter().find(|f| f.class == class) {
-                    Some(f) => (f.field, "terms".to_owned()),
-                    None if found.classes_hit.contains(&class) => {
-                        (Field::Title, "terms".to_owned())
-                    }
+                _ => match found
+                    .classes_hit
+                    .iter()
+                    .find(|(f, c)| *c == class && counts(*f))
+                {
+                    Some((field, _)) => (*field, "terms".to_owned()),
                     None => continue,
                 },
             };
@@ -835,11 +842,12 @@ impl Screener {
                 message: msg.word("class", class.as_str(), locale),
             });
         }
-        // Findings of a class the category rules out are not shown as reasons.
+        // Findings of a class the category rules out, or of a description the title outweighs,
+        // are not shown as reasons.
         let findings: Vec<Finding> = found
             .findings
             .into_iter()
-            .filter(|f| flags.iter().any(|fl| fl.class == f.class))
+            .filter(|f| counts(f.field) && flags.iter().any(|fl| fl.class == f.class))
             .collect();
         let has = |c: ItemClass| flags.iter().any(|f| f.class == c);
         let class = FLAGGED
@@ -887,7 +895,8 @@ impl Screener {
 #[derive(Default)]
 struct Scan {
     findings: Vec<Finding>,
-    classes_hit: Vec<ItemClass>,
+    /// Every class kept in a field, listed or not.
+    classes_hit: Vec<(Field, ItemClass)>,
     omitted: u32,
     outer_box: bool,
     /// Findings listed for the field being scanned.
