@@ -3,8 +3,8 @@
 //
 // One RegExp per class, built at start-up from `screening.classes.<class>.terms` of the policy
 // document (every language joined with `|`, flags `iu`), and a second RegExp of the class's
-// `exclude` terms (and `unless` context words): a class is flagged when its terms match the title
-// or the description and its exclusions do not. The document's wildcards are read the simple
+// `exclude` terms and `unless` context words (`@name` read from `context_lists`): a class is
+// flagged when its terms match the title or the description and its exclusions do not. The document's wildcards are read the simple
 // way: `*` is dropped (a regex without \b already matches inside words), `#` becomes `\d`. There
 // is no Unicode folding beyond the `i` flag (so ｸﾞﾗｽ does not match グラス), no word boundaries,
 // no category rules and no spans or messages: it answers only "which classes", which is all a
@@ -27,15 +27,19 @@ function alternation(terms) {
 
 /** Compiles the screener from a parsed policy document (the JSON the crate ships). */
 export function compileRegexScreener(policy, { nfkc = false } = {}) {
-  const classes = Object.entries(policy.screening.classes).map(([name, spec]) => {
+  const { screening } = policy;
+  // `unless` words, with `@name` standing for a named list of them.
+  const contextWords = (w) => (w.startsWith('@') ? screening.context_lists?.[w.slice(1)] ?? [] : [w]);
+  const classes = Object.entries(screening.classes).map(([name, spec]) => {
     const terms = Object.values(spec.terms).flat();
     const exclusions = [
       ...Object.values(spec.exclude ?? {}).flat().map(termText),
-      ...terms.flatMap((t) => (typeof t === 'string' ? [] : t.unless ?? [])),
+      ...terms.flatMap((t) => (typeof t === 'string' ? [] : t.unless ?? []).flatMap(contextWords)),
     ];
     return { name, match: alternation(terms.map(termText)), exclude: alternation(exclusions) };
   });
-  const outerBox = alternation(Object.values(policy.screening.outer_box_terms).flat().map(termText));
+  const outerBox = alternation(Object.values(screening.outer_box_terms).flat().map(termText));
+  const outerBoxExclude = alternation(Object.values(screening.outer_box_exclude ?? {}).flat().map(termText));
   const nonCompensable = new Set(['cd_dvd_bd', 'paper_product']);
 
   /** Screens one listing: `{ id, classes, fragile, nonCompensable, outerBox }`. */
@@ -51,7 +55,7 @@ export function compileRegexScreener(policy, { nfkc = false } = {}) {
       classes: hit,
       fragile: hit.includes('fragile'),
       nonCompensable: hit.some((c) => nonCompensable.has(c)),
-      outerBox: outerBox ? outerBox.test(text) : false,
+      outerBox: outerBox ? outerBox.test(text) && !(outerBoxExclude && outerBoxExclude.test(text)) : false,
     };
   }
 
