@@ -388,3 +388,32 @@ fn the_title_outweighs_the_description() {
     assert!(s.fragile);
     assert_eq!(s.flags[0].decided_by, Field::Description);
 }
+
+#[test]
+fn a_cast_iron_teapot_is_not_fragile_but_a_tokoname_one_is() {
+    assert!(!screen("南部鉄器 急須 0.5L").fragile);
+    assert!(screen("常滑焼 急須 朱泥").fragile);
+}
+
+#[test]
+fn a_volume_count_flags_paper_but_the_kanji_inside_other_words_does_not() {
+    assert_eq!(
+        screen("ワンピース 10冊 セット").class,
+        ItemClass::PaperProduct
+    );
+    assert_ne!(screen("江戸風鈴 短冊付き").class, ItemClass::PaperProduct);
+}
+
+#[test]
+fn a_scratched_outer_box_still_raises_the_outer_box_notice() {
+    let s = screen("フィギュア 外箱傷あり");
+    assert!(s
+        .notices
+        .iter()
+        .any(|n| n.notice == Notice::OuterBoxNotCompensable));
+    let s = screen("フィギュア 外箱なし");
+    assert!(!s
+        .notices
+        .iter()
+        .any(|n| n.notice == Notice::OuterBoxNotCompensable));
+}
