@@ -32,8 +32,13 @@ function answer(checker, c) {
   }
 }
 
-const cases = JSON.parse(readFileSync(file, "utf8"));
+const { policy_hash: nativeHash, cases } = JSON.parse(readFileSync(file, "utf8"));
 const checker = new Checker();
+const moduleHash = checker.info().policies[0].hash;
+if (moduleHash !== nativeHash) {
+  console.log(`node parity: the module was built from another policy (${moduleHash}) than the native answers (${nativeHash}): rebuild with .ci/build-wasm`);
+  process.exit(1);
+}
 let failed = 0;
 for (const c of cases) {
   const got = answer(checker, c);

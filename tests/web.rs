@@ -620,9 +620,17 @@ fn a_claim_with_too_many_items_or_a_huge_input_is_refused() {
 
 #[wasm_bindgen_test]
 fn the_module_answers_the_parity_cases_as_the_native_core_does() {
-    let cases: Array = parse(PARITY).dyn_into().unwrap();
-    assert!(cases.length() > 0);
+    let parity = parse(PARITY);
     let c = checker();
+    let info = call(&c, "info", &[]).unwrap();
+    let policies: Array = get(&info, "policies").dyn_into().unwrap();
+    assert_eq!(
+        get_str(&policies.get(0), "hash"),
+        get_str(&parity, "policy_hash"),
+        "target/parity/native.json was written for another policy: rerun .ci/test-wasm"
+    );
+    let cases: Array = get(&parity, "cases").dyn_into().unwrap();
+    assert!(cases.length() > 0);
     for case in cases.iter() {
         let name = get_str(&case, "name");
         let method = get_str(&case, "method");
