@@ -566,7 +566,7 @@ fn a_ten_megabyte_title_or_description_is_refused_by_name() {
     let l = listing("t");
     Reflect::set(&l, &"title".into(), &ten_mb).unwrap();
     assert_eq!(
-        thrown(call(&c, "screen", &[l.clone()])),
+        thrown(call(&c, "screen", std::slice::from_ref(&l))),
         ("too_large".into(), "title".into())
     );
     // The same 10 MB string shared by every listing of a page is refused at the first.
