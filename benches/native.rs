@@ -15,8 +15,13 @@
 //!   [`aftersales::decode::from_deserializer`], the answer written with `serde_json` — so that
 //!   wasm's cost splits into the core's, the JSON's, and the rest (wasm itself, JS glue).
 //!
-//! Run with `cargo bench --bench native -- --noplot`; `benches/run.mjs` does, and reads the
-//! medians from `target/criterion/*/new/estimates.json`. This binary prints them too.
+//! `benches/run.mjs` runs it as
+//! `CARGO_PROFILE_RELEASE_PANIC=unwind CARGO_TARGET_DIR=target/bench-native cargo bench --bench
+//! native -- --noplot` and reads the medians from `criterion/*/new/estimates.json` there; this
+//! binary prints them too. The environment is needed because benches always build with
+//! `panic = "unwind"` while `[profile.release]` says `abort`: cargo would build the library twice
+//! under one file name and the bench would not link against it.
+//! The target directory of its own keeps the other release builds from being rebuilt.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
