@@ -153,3 +153,8 @@ impl Checker {
         self.judge(&claim, now, Locale::En)
     }
 }
+
+/// The README's Rust examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
