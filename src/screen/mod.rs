@@ -283,8 +283,6 @@ struct FlagTerm {
 #[derive(Debug, Clone)]
 struct CompiledCategoryRule {
     id: String,
-    path: Vec<String>,
-    codes: Vec<String>,
     is: Vec<ItemClass>,
     is_not: Vec<ItemClass>,
     /// Indexes of the context words that set the rule aside.
@@ -295,10 +293,19 @@ struct CompiledCategoryRule {
 #[derive(Debug, Clone)]
 pub struct Screener {
     automaton: AhoCorasick,
+    /// Every term, exclusion and context word, grouped by the automaton pattern (the distinct
+    /// folded needle) that finds it: needle `n`'s are `patterns[starts[n]..starts[n + 1]]`.
     patterns: Vec<Pattern>,
+    starts: Vec<usize>,
     terms: Vec<FlagTerm>,
     context_words: usize,
     categories: Vec<CompiledCategoryRule>,
+    /// Rule indexes by exact category code, in document order.
+    by_code: BTreeMap<String, Vec<usize>>,
+    /// Rule indexes by folded category path, in document order.
+    by_path: BTreeMap<Vec<String>, Vec<usize>>,
+    /// The longest rule path, so a deeper listing path is folded only as far as it can match.
+    max_path_len: usize,
     class_clauses: Vec<(ItemClass, String)>,
     /// `yields[slot(c)]`: the classes whose findings in a field cancel `c`'s.
     yields: [Vec<ItemClass>; 4],
@@ -349,62 +356,80 @@ struct Needle {
 }
 
 /// Folds a written term into the needles the automaton looks for (`*` = no word boundary on that
-/// side, `#` = any digit).
-fn needles(written: &str, path: &str) -> Result<Vec<Needle>, Error> {
+/// side, `#` = any digit). `path` names the term, and is only built for an error.
+fn needles(written: &str, path: impl FnOnce() -> String) -> Result<Vec<Needle>, Error> {
     let open_start = written.starts_with('*');
     let open_end = written.ends_with('*') && written.len() > 1;
-    let folded = fold(written.trim_matches('*')).trim().to_owned();
+    let folded = fold(written.trim_matches('*'));
+    let folded = folded.trim();
     if folded.is_empty() {
         return Err(Error::new(
             ErrorKind::InvalidPolicy,
-            path,
+            path(),
             format!("`{written}` folds to nothing"),
         ));
     }
-    Ok(expand_digits(&folded)
-        .into_iter()
-        .map(|text| {
-            let first_is_word = text.chars().next().is_some_and(is_word_char);
-            let last_is_word = text.chars().last().is_some_and(is_word_char);
-            Needle {
-                bound_start: !open_start && first_is_word,
-                bound_end: !open_end && last_is_word,
-                open_start: open_start && first_is_word,
-                open_end: open_end && last_is_word,
-                text,
-            }
-        })
-        .collect())
+    let needle = |text: String| {
+        let first_is_word = text.chars().next().is_some_and(is_word_char);
+        let last_is_word = text.chars().next_back().is_some_and(is_word_char);
+        Needle {
+            bound_start: !open_start && first_is_word,
+            bound_end: !open_end && last_is_word,
+            open_start: open_start && first_is_word,
+            open_end: open_end && last_is_word,
+            text,
+        }
+    };
+    if !folded.contains('#') {
+        return Ok(vec![needle(folded.to_owned())]);
+    }
+    Ok(expand_digits(folded).into_iter().map(needle).collect())
 }
 
 /// Collects the needles of every term, context word and exclusion before the automaton is built.
 #[derive(Default)]
-struct Builder {
+struct Builder<'d> {
+    /// The distinct folded needles, in the order first met: the automaton's patterns.
     needles: Vec<String>,
-    patterns: Vec<Pattern>,
+    needle_ids: BTreeMap<String, usize>,
+    /// Every pattern with the index of its needle.
+    patterns: Vec<(usize, Pattern)>,
     terms: Vec<FlagTerm>,
     /// Context words by their written form, so one word used by many terms is matched once.
-    context: Vec<String>,
+    context: BTreeMap<&'d str, usize>,
+    /// The context words of each named list cited so far.
+    lists: BTreeMap<&'d str, Vec<usize>>,
 }
 
-impl Builder {
+impl<'d> Builder<'d> {
     fn push(
         &mut self,
         written: &str,
-        path: &str,
+        path: impl FnOnce() -> String,
         class: ItemClass,
         role: Role,
     ) -> Result<(), Error> {
         for needle in needles(written, path)? {
-            self.needles.push(needle.text);
-            self.patterns.push(Pattern {
-                class,
-                role,
-                bound_start: needle.bound_start,
-                bound_end: needle.bound_end,
-                open_start: needle.open_start,
-                open_end: needle.open_end,
-            });
+            let id = match self.needle_ids.get(&needle.text) {
+                Some(&id) => id,
+                None => {
+                    let id = self.needles.len();
+                    self.needles.push(needle.text.clone());
+                    self.needle_ids.insert(needle.text, id);
+                    id
+                }
+            };
+            self.patterns.push((
+                id,
+                Pattern {
+                    class,
+                    role,
+                    bound_start: needle.bound_start,
+                    bound_end: needle.bound_end,
+                    open_start: needle.open_start,
+                    open_end: needle.open_end,
+                },
+            ));
         }
         Ok(())
     }
@@ -412,31 +437,40 @@ impl Builder {
     /// The context words of an `unless` list, with `@name` expanded from the named lists.
     fn unless_words(
         &mut self,
-        words: &[String],
-        lists: &BTreeMap<String, Vec<String>>,
-        path: &str,
+        words: &'d [String],
+        lists: &'d BTreeMap<String, Vec<String>>,
+        path: &dyn Fn() -> String,
     ) -> Result<Vec<usize>, Error> {
         let mut out = Vec::with_capacity(words.len());
         for (j, word) in words.iter().enumerate() {
-            let here = format!("{path}[{j}]");
+            let here = || format!("{}[{j}]", path());
             match word.strip_prefix('@') {
                 Some(name) => {
+                    if let Some(ids) = self.lists.get(name) {
+                        out.extend_from_slice(ids);
+                        continue;
+                    }
                     let list = lists.get(name).ok_or_else(|| {
                         Error::new(
                             ErrorKind::InvalidPolicy,
-                            here.clone(),
+                            here(),
                             format!(
                                 "cites `{word}`, which `screening.context_lists` does not define"
                             ),
                         )
                     })?;
+                    let mut ids = Vec::with_capacity(list.len());
                     for (k, w) in list.iter().enumerate() {
-                        out.push(
-                            self.context_word(w, &format!("screening.context_lists.{name}[{k}]"))?,
+                        ids.push(
+                            self.context_word(w, || {
+                                format!("screening.context_lists.{name}[{k}]")
+                            })?,
                         );
                     }
+                    out.extend_from_slice(&ids);
+                    self.lists.insert(name, ids);
                 }
-                None => out.push(self.context_word(word, &here)?),
+                None => out.push(self.context_word(word, here)?),
             }
         }
         out.sort_unstable();
@@ -444,34 +478,38 @@ impl Builder {
         Ok(out)
     }
 
-    fn context_word(&mut self, written: &str, path: &str) -> Result<usize, Error> {
-        if let Some(i) = self.context.iter().position(|w| w == written) {
+    fn context_word(
+        &mut self,
+        written: &'d str,
+        path: impl FnOnce() -> String,
+    ) -> Result<usize, Error> {
+        if let Some(&i) = self.context.get(written) {
             return Ok(i);
         }
         let word = self.context.len();
         self.push(written, path, ItemClass::Ordinary, Role::Context { word })?;
-        self.context.push(written.to_owned());
+        self.context.insert(written, word);
         Ok(word)
     }
 
     fn flag_terms(
         &mut self,
-        lists: &TermLists,
-        contexts: &BTreeMap<String, Vec<String>>,
-        base: &str,
+        lists: &'d TermLists,
+        contexts: &'d BTreeMap<String, Vec<String>>,
+        base: &dyn Fn() -> String,
         class: ItemClass,
     ) -> Result<(), Error> {
         for (lang, list) in lists {
             for (i, term) in list.iter().enumerate() {
-                let path = format!("{base}.{lang}[{i}]");
+                let path = || format!("{}.{lang}[{i}]", base());
                 let unless =
-                    self.unless_words(term.unless(), contexts, &format!("{path}.unless"))?;
+                    self.unless_words(term.unless(), contexts, &|| format!("{}.unless", path()))?;
                 let index = self.terms.len();
                 self.terms.push(FlagTerm {
                     written: term.text().to_owned(),
                     unless,
                 });
-                self.push(term.text(), &path, class, Role::Flag { term: index })?;
+                self.push(term.text(), path, class, Role::Flag { term: index })?;
             }
         }
         Ok(())
@@ -480,13 +518,18 @@ impl Builder {
     fn plain_terms(
         &mut self,
         lists: &TermLists,
-        base: &str,
+        base: &dyn Fn() -> String,
         class: ItemClass,
         role: Role,
     ) -> Result<(), Error> {
         for (lang, list) in lists {
             for (i, term) in list.iter().enumerate() {
-                self.push(term.text(), &format!("{base}.{lang}[{i}]"), class, role)?;
+                self.push(
+                    term.text(),
+                    || format!("{}.{lang}[{i}]", base()),
+                    class,
+                    role,
+                )?;
             }
         }
         Ok(())
@@ -538,44 +581,53 @@ impl Screener {
     /// Compiles the screening rules of a (validated) document.
     pub fn compile(rules: &ScreeningRules) -> Result<Screener, Error> {
         let mut b = Builder::default();
+        // Paths name a term only in an error, so they are built only then.
         for (class, class_terms) in &rules.classes {
-            let base = format!("screening.classes.{class}");
             b.flag_terms(
                 &class_terms.terms,
                 &rules.context_lists,
-                &format!("{base}.terms"),
+                &|| format!("screening.classes.{class}.terms"),
                 *class,
             )?;
             b.plain_terms(
                 &class_terms.exclude,
-                &format!("{base}.exclude"),
+                &|| format!("screening.classes.{class}.exclude"),
                 *class,
                 Role::Exclude,
             )?;
         }
         b.plain_terms(
             &rules.outer_box_terms,
-            "screening.outer_box_terms",
+            &|| "screening.outer_box_terms".to_owned(),
             ItemClass::Ordinary,
             Role::OuterBox,
         )?;
         b.plain_terms(
             &rules.outer_box_exclude,
-            "screening.outer_box_exclude",
+            &|| "screening.outer_box_exclude".to_owned(),
             ItemClass::Ordinary,
             Role::OuterBoxExclude,
         )?;
         let mut categories = Vec::with_capacity(rules.categories.len());
+        let mut by_code: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_path: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+        let mut max_path_len = 0;
         for (i, r) in rules.categories.iter().enumerate() {
-            let unless = b.unless_words(
-                &r.unless,
-                &rules.context_lists,
-                &format!("screening.categories[{i}].unless"),
-            )?;
+            let unless = b.unless_words(&r.unless, &rules.context_lists, &|| {
+                format!("screening.categories[{i}].unless")
+            })?;
+            for code in &r.codes {
+                by_code.entry(code.clone()).or_default().push(i);
+            }
+            if !r.path.is_empty() {
+                max_path_len = max_path_len.max(r.path.len());
+                by_path
+                    .entry(r.path.iter().map(|p| fold(p)).collect())
+                    .or_default()
+                    .push(i);
+            }
             categories.push(CompiledCategoryRule {
                 id: r.id.clone(),
-                path: r.path.iter().map(|p| fold(p)).collect(),
-                codes: r.codes.clone(),
                 is: r.is.clone(),
                 is_not: r.is_not.clone(),
                 unless,
@@ -611,12 +663,28 @@ impl Screener {
             .iter()
             .map(|(c, t)| (*c, t.clause.clone()))
             .collect();
+        let context_words = b.context.len();
+        let mut grouped = b.patterns;
+        grouped.sort_by_key(|(needle, _)| *needle);
+        let mut starts = Vec::with_capacity(b.needles.len() + 1);
+        for (at, (needle, _)) in grouped.iter().enumerate() {
+            while starts.len() <= *needle {
+                starts.push(at);
+            }
+        }
+        while starts.len() <= b.needles.len() {
+            starts.push(grouped.len());
+        }
         Ok(Screener {
             automaton,
-            patterns: b.patterns,
+            patterns: grouped.into_iter().map(|(_, p)| p).collect(),
+            starts,
             terms: b.terms,
-            context_words: b.context.len(),
+            context_words,
             categories,
+            by_code,
+            by_path,
+            max_path_len,
             class_clauses,
             yields,
         })
@@ -639,34 +707,36 @@ impl Screener {
     /// rule's path is a prefix of it), unless one of its `unless` words was `seen` in the
     /// listing; the most specific match wins: a code, else the longest path.
     fn category_rule(&self, listing: &Listing, seen: &[bool]) -> Option<&CompiledCategoryRule> {
-        if listing.category.is_empty() && listing.category_code.is_none() {
+        // Of the rules a key names, the first in document order that no `unless` word sets aside.
+        let first_kept = |rules: &[usize]| {
+            rules
+                .iter()
+                .filter_map(|&i| self.categories.get(i))
+                .find(|r| !r.unless.iter().any(|&w| seen.get(w) == Some(&true)))
+        };
+        if let Some(rule) = listing
+            .category_code
+            .as_ref()
+            .and_then(|code| self.by_code.get(code))
+            .and_then(|rules| first_kept(rules))
+        {
+            return Some(rule);
+        }
+        let depth = listing.category.len().min(self.max_path_len);
+        if depth == 0 {
             return None;
         }
-        let path: Vec<String> = listing.category.iter().map(|p| fold(p)).collect();
-        let mut best: Option<(usize, &CompiledCategoryRule)> = None;
-        for rule in &self.categories {
-            if rule.unless.iter().any(|&w| seen.get(w) == Some(&true)) {
-                continue;
-            }
-            let by_code = listing
-                .category_code
-                .as_ref()
-                .is_some_and(|c| rule.codes.iter().any(|rc| rc == c));
-            let by_path = !rule.path.is_empty()
-                && rule.path.len() <= path.len()
-                && rule.path.iter().zip(&path).all(|(a, b)| a == b);
-            let specificity = if by_code {
-                usize::MAX
-            } else if by_path {
-                rule.path.len()
-            } else {
-                continue;
-            };
-            if best.is_none_or(|(s, _)| specificity > s) {
-                best = Some((specificity, rule));
-            }
-        }
-        best.map(|(_, r)| r)
+        let path: Vec<String> = listing
+            .category
+            .iter()
+            .take(depth)
+            .map(|p| fold(p))
+            .collect();
+        (1..=depth).rev().find_map(|len| {
+            path.get(..len)
+                .and_then(|prefix| self.by_path.get(prefix))
+                .and_then(|rules| first_kept(rules))
+        })
     }
 
     /// Finds the flagging terms and outer-box terms of one field.
@@ -678,47 +748,51 @@ impl Screener {
         let mut outer_box: Vec<(usize, usize)> = Vec::new();
         let mut seen = vec![false; self.context_words];
         for m in self.automaton.find_overlapping_iter(hay) {
-            let Some(p) = self.patterns.get(m.pattern().as_usize()) else {
-                continue;
+            let needle = m.pattern().as_usize();
+            let patterns = match (self.starts.get(needle), self.starts.get(needle + 1)) {
+                (Some(&from), Some(&to)) => self.patterns.get(from..to).unwrap_or_default(),
+                _ => continue,
             };
             let head = hay.get(..m.start()).unwrap_or_default();
             let tail = hay.get(m.end()..).unwrap_or_default();
-            if (p.bound_start && head.chars().next_back().is_some_and(is_word_char))
-                || (p.bound_end && tail.chars().next().is_some_and(is_word_char))
-            {
-                continue;
-            }
-            let start = if p.open_start {
-                m.start() - word_run_len(head.chars().rev())
-            } else {
-                m.start()
-            };
-            let end = if p.open_end {
-                m.end() + word_run_len(tail.chars())
-            } else {
-                m.end()
-            };
-            match p.role {
-                Role::Flag { term } => hits.push(Hit {
-                    class: p.class,
-                    term,
-                    start,
-                    end,
-                }),
-                Role::Exclude => {
-                    if let Some(list) = excludes.get_mut(slot(p.class)) {
-                        list.push((start, end));
-                    }
+            let word_before = head.chars().next_back().is_some_and(is_word_char);
+            let word_after = tail.chars().next().is_some_and(is_word_char);
+            for p in patterns {
+                if (p.bound_start && word_before) || (p.bound_end && word_after) {
+                    continue;
                 }
-                Role::OuterBox => outer_box.push((start, end)),
-                Role::OuterBoxExclude => {
-                    if let Some(list) = excludes.get_mut(slot(ItemClass::Ordinary)) {
-                        list.push((start, end));
+                let start = if p.open_start {
+                    m.start() - word_run_len(head.chars().rev())
+                } else {
+                    m.start()
+                };
+                let end = if p.open_end {
+                    m.end() + word_run_len(tail.chars())
+                } else {
+                    m.end()
+                };
+                match p.role {
+                    Role::Flag { term } => hits.push(Hit {
+                        class: p.class,
+                        term,
+                        start,
+                        end,
+                    }),
+                    Role::Exclude => {
+                        if let Some(list) = excludes.get_mut(slot(p.class)) {
+                            list.push((start, end));
+                        }
                     }
-                }
-                Role::Context { word } => {
-                    if let Some(s) = seen.get_mut(word) {
-                        *s = true;
+                    Role::OuterBox => outer_box.push((start, end)),
+                    Role::OuterBoxExclude => {
+                        if let Some(list) = excludes.get_mut(slot(ItemClass::Ordinary)) {
+                            list.push((start, end));
+                        }
+                    }
+                    Role::Context { word } => {
+                        if let Some(s) = seen.get_mut(word) {
+                            *s = true;
+                        }
                     }
                 }
             }
