@@ -3,7 +3,8 @@
 //!
 //! The shipped document is `src/policy/after-sales.policy.json`, compiled into the crate;
 //! `build.rs` validates it before the crate builds, so a malformed edit fails the build with
-//! the field's path. [`Policy::from_json`] loads a newer document at run time through the same
+//! the field's path, and writes its canonical JSON and hash beside the build, so that
+//! [`Policy::shipped`] only reads the document back and compiles it. [`Policy::from_json`] loads a newer document at run time through the same
 //! validation, then compiles it: term automata for screening, the message table. Every verdict
 //! names the policy's id, version and [`Policy::hash`] (SHA-256 of the canonical JSON, so the
 //! same rules give the same hash whatever the whitespace). A [`PolicySet`] holds several
@@ -21,8 +22,15 @@ use crate::limits;
 use crate::screen::Screener;
 use document::PolicyDocument;
 
-/// The policy document compiled into the crate.
+/// The policy document compiled into the crate, as it is edited.
 pub const SHIPPED_JSON: &str = include_str!("after-sales.policy.json");
+
+/// The same document as canonical JSON (`serde_json::to_vec` of the typed document), written by
+/// `build.rs` once it has validated it.
+const SHIPPED_CANONICAL: &str = include_str!(concat!(env!("OUT_DIR"), "/policy.min.json"));
+
+/// `sha256:` and the hex SHA-256 of [`SHIPPED_CANONICAL`], written by `build.rs`.
+const SHIPPED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/policy.sha256"));
 
 /// A validated, compiled policy.
 #[derive(Debug, Clone)]
@@ -46,7 +54,10 @@ impl Policy {
         reason = "build.rs validates the shipped document and a test compiles it"
     )]
     pub fn shipped() -> Policy {
-        Policy::from_json(SHIPPED_JSON).expect("the shipped policy compiles")
+        // Validated and hashed by build.rs; a test checks that hash against `from_json`'s.
+        let doc: PolicyDocument =
+            crate::decode::from_json(SHIPPED_CANONICAL).expect("the shipped policy parses");
+        Policy::compile(doc, SHIPPED_HASH.to_owned()).expect("the shipped policy compiles")
     }
 
     /// Loads, validates and compiles a policy document.
@@ -81,6 +92,12 @@ impl Policy {
                 format!("{}{more}", first.message),
             ));
         }
+        let hash = sha256_hex(&serde_json::to_vec(&doc).unwrap_or_default());
+        Policy::compile(doc, hash)
+    }
+
+    /// Compiles a validated document whose hash is known.
+    fn compile(doc: PolicyDocument, hash: String) -> Result<Policy, Error> {
         let effective_from =
             NaiveDate::parse_from_str(&doc.effective_from, "%Y-%m-%d").map_err(|_| {
                 Error::new(
@@ -91,7 +108,6 @@ impl Policy {
             })?;
         let screener = Screener::compile(&doc.screening)?;
         let messages = Messages::new(&doc.messages);
-        let hash = sha256_hex(&serde_json::to_vec(&doc).unwrap_or_default());
         Ok(Policy {
             doc,
             hash,
@@ -186,5 +202,27 @@ impl PolicySet {
     /// All policies, oldest first.
     pub fn all(&self) -> &[Policy] {
         &self.policies
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_build_time_hash_is_the_run_time_hash_of_the_same_document() {
+        let loaded = Policy::from_json(SHIPPED_JSON).unwrap();
+        assert_eq!(
+            serde_json::to_string(loaded.document()).unwrap(),
+            SHIPPED_CANONICAL
+        );
+        assert_eq!(sha256_hex(SHIPPED_CANONICAL.as_bytes()), SHIPPED_HASH);
+        assert_eq!(loaded.hash(), SHIPPED_HASH);
+        let shipped = Policy::shipped();
+        assert_eq!(shipped.hash(), loaded.hash());
+        assert_eq!(shipped.document(), loaded.document());
+        assert_eq!(shipped.effective_from(), loaded.effective_from());
+        assert!(document::validate(shipped.document()).is_empty());
     }
 }
