@@ -165,21 +165,38 @@ fn judge_all(checker: &Checker) -> Vec<(String, Record)> {
 
 /// Compares each case's verdict under `checker` with its stored file, byte for byte.
 fn assert_reproduces_stored(checker: &Checker) {
+    const UPDATE: &str = "UPDATE_AUDIT=1 cargo test --test audit";
     for (name, record) in judge_all(checker) {
         let path = dir().join(format!("{name}.json"));
-        let stored = fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e}; generate it with `UPDATE_AUDIT=1 cargo test --test audit`",
-                path.display()
-            )
-        });
+        let stored = fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}; generate it with `{UPDATE}`", path.display()));
+        let back: Record = serde_json::from_str(&stored)
+            .unwrap_or_else(|e| panic!("{}: {e}; regenerate it with `{UPDATE}`", path.display()));
+        let (was, now) = (
+            &back.verdict.audit.policy_hash,
+            &record.verdict.audit.policy_hash,
+        );
         assert_eq!(
-            stored,
-            render(&record),
+            was, now,
+            "{name}: the policy changed since the verdict was stored; regenerate with `{UPDATE}` \
+             and review the diff of tests/data/audit/"
+        );
+        let fresh = render(&record);
+        if let Some((line, (a, b))) = stored
+            .lines()
+            .zip(fresh.lines())
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+        {
+            panic!(
+                "{name}: the same policy gives another verdict, line {}:\n  stored: {a}\n  now:    {b}",
+                line + 1
+            );
+        }
+        assert_eq!(
+            stored, fresh,
             "{name}: the stored verdict is not reproduced"
         );
-        // The stored file reads back into the same verdict, whoever reads it.
-        let back: Record = serde_json::from_str(&stored).unwrap();
         assert_eq!(back.verdict, record.verdict);
     }
 }

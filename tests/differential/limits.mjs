@@ -22,6 +22,9 @@ const page = (n) => Array.from({ length: n }, (_, i) => ({ id: `m${i}`, title: "
 const runs = [
   ["1 MiB of ガラス in the description", "too_large",
     { id: "big", title: "ガラス", description: glass(1 << 20) + "ガラス" }, (l) => checker.screen(l)],
+  ["64 KiB description of ガラス", (s) => s.fragile
+    && s.findings.filter((f) => f.field === "description").length === limits.maxFindingsPerField,
+    { id: "big", title: "インテリア 雑貨", description: glass(limits.maxDescriptionBytes) }, (l) => checker.screen(l)],
   ["64 KiB description + 4 KiB title of ガラス", (s) => s.fragile && s.findings_omitted > 0,
     { id: "big", title: glass(limits.maxTitleBytes), description: glass(limits.maxDescriptionBytes) },
     (l) => checker.screen(l)],
