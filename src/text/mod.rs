@@ -68,9 +68,10 @@ impl Folded {
     /// assert_eq!(title.original_utf16(glass..glass + "グラス".len()), 4..8);
     /// ```
     pub fn new(original: &str) -> Folded {
-        let mut origins = Vec::new();
+        // At most one group per original char; a title is folded, searched and dropped, so the
+        // spare capacity is not worth a second allocation to trim.
+        let mut origins = Vec::with_capacity(original.chars().count());
         let folded = fold_with(original, &mut origins);
-        origins.shrink_to_fit();
         Folded { folded, origins }
     }
 
@@ -305,6 +306,12 @@ fn fold_char(c: char, previous: Option<char>) -> CharFold {
         'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => char::from_u32(code + 0x60).unwrap_or(c),
         'ё' | 'Ё' => 'е',
         _ if c.is_ascii() => c.to_ascii_lowercase(),
+        // The common cases, without a search of the Unicode case tables: scripts without case
+        // (kana, ideographs, hangul) and the Russian alphabet.
+        _ if is_caseless(c) => c,
+        'А'..='Я' => char::from_u32(code + 0x20).unwrap_or(c),
+        'Ѐ'..='Џ' => char::from_u32(code + 0x50).unwrap_or(c),
+        'а'..='я' | 'ѐ'..='џ' => c,
         _ => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
@@ -314,6 +321,12 @@ fn fold_char(c: char, previous: Option<char>) -> CharFold {
         }
     };
     CharFold::One(one)
+}
+
+/// Ranges where no char has a lowercase mapping (CJK symbols and punctuation, kana, ideographs,
+/// Yi, hangul syllables); a test checks them against the Unicode tables of the compiler in use.
+fn is_caseless(c: char) -> bool {
+    matches!(c, '\u{2D30}'..='\u{A63F}' | '\u{AC00}'..='\u{D7FF}')
 }
 
 /// Katakana (including ー and the iteration marks) after which a dash or wave dash is a long vowel.
@@ -632,6 +645,25 @@ mod tests {
             '"',
         ] {
             assert!(!is_word_char(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn the_fast_paths_lowercase_as_the_unicode_tables_do() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let fast = match c {
+                // Folded to е on purpose, before any lowercasing.
+                'ё' | 'Ё' => continue,
+                _ if is_caseless(c) => Some(c),
+                'А'..='Я' | 'Ѐ'..='Џ' | 'а'..='я' | 'ѐ'..='џ' => match fold_char(c, None) {
+                    CharFold::One(one) => Some(one),
+                    _ => None,
+                },
+                _ => continue,
+            };
+            let mut lower = c.to_lowercase();
+            assert_eq!(fast, lower.next(), "{:04X}", u32::from(c));
+            assert_eq!(lower.next(), None, "{:04X}", u32::from(c));
         }
     }
 
