@@ -494,7 +494,7 @@ pub(crate) fn judge_at(
             policy_id: doc.id.clone(),
             policy_version: doc.version.clone(),
             policy_hash: policy.hash().to_owned(),
-            input_hash: crate::policy::sha256_hex(&serde_json::to_vec(claim).unwrap_or_default()),
+            input_hash: crate::policy::sha256_hex_of_json(claim),
             judged_at: rfc3339(now),
             locale,
         },

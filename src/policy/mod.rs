@@ -145,7 +145,20 @@ impl Policy {
 
 /// `sha256:` followed by the lowercase hex digest.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    hex_digest(Sha256::digest(bytes))
+}
+
+/// [`sha256_hex`] of `value`'s JSON (`serde_json::to_vec`), written into a buffer sized for a
+/// typical claim, so that it is not grown piece by piece.
+pub(crate) fn sha256_hex_of_json<T: serde::Serialize>(value: &T) -> String {
+    let mut json = Vec::with_capacity(1024);
+    match serde_json::to_writer(&mut json, value) {
+        Ok(()) => sha256_hex(&json),
+        Err(_) => sha256_hex(&[]),
+    }
+}
+
+fn hex_digest(digest: impl IntoIterator<Item = u8>) -> String {
     let mut out = String::with_capacity(7 + 64);
     out.push_str("sha256:");
     for b in digest {
@@ -224,5 +237,20 @@ mod tests {
         assert_eq!(shipped.document(), loaded.document());
         assert_eq!(shipped.effective_from(), loaded.effective_from());
         assert!(document::validate(shipped.document()).is_empty());
+    }
+
+    #[test]
+    fn the_json_hash_is_the_hash_of_the_bytes_to_vec_writes() {
+        let shipped = Policy::shipped();
+        let values = [
+            serde_json::to_value(shipped.document()).unwrap(),
+            serde_json::json!({"order_id": "A-1", "items": [{"id": "\u{1F600}\"x\""}]}),
+            serde_json::json!(""),
+        ];
+        for value in &values {
+            let bytes = serde_json::to_vec(value).unwrap();
+            assert_eq!(sha256_hex_of_json(value), sha256_hex(&bytes));
+        }
+        assert_eq!(sha256_hex_of_json(shipped.document()), shipped.hash());
     }
 }
