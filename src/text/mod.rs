@@ -264,6 +264,15 @@ const FULL_WIDTH_KATAKANA: [char; 56] = [
 ];
 
 fn fold_char(c: char, previous: Option<char>) -> CharFold {
+    // Most of a title, first: ASCII, katakana and ideographs, which no rule below changes but
+    // these (the long-vowel rule is the only one that reads an ASCII char, `~`).
+    match c {
+        '\t'..='\r' | ' ' => return CharFold::Space,
+        '~' if previous.is_some_and(is_katakana) => return CharFold::One('ー'),
+        _ if c.is_ascii() => return CharFold::One(c.to_ascii_lowercase()),
+        'ァ'..='ヺ' | '\u{4E00}'..='\u{9FFF}' => return CharFold::One(c),
+        _ => {}
+    }
     if c.is_whitespace() {
         return CharFold::Space;
     }
