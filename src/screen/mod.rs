@@ -706,13 +706,13 @@ impl Screener {
     /// A rule matches by the listing's `category_code` (exactly) or by its `category` path (the
     /// rule's path is a prefix of it), unless one of its `unless` words was `seen` in the
     /// listing; the most specific match wins: a code, else the longest path.
-    fn category_rule(&self, listing: &Listing, seen: &[bool]) -> Option<&CompiledCategoryRule> {
+    fn category_rule(&self, listing: &Listing, seen: &WordSet) -> Option<&CompiledCategoryRule> {
         // Of the rules a key names, the first in document order that no `unless` word sets aside.
         let first_kept = |rules: &[usize]| {
             rules
                 .iter()
                 .filter_map(|&i| self.categories.get(i))
-                .find(|r| !r.unless.iter().any(|&w| seen.get(w) == Some(&true)))
+                .find(|r| !r.unless.iter().any(|&w| seen.contains(w)))
         };
         if let Some(rule) = listing
             .category_code
@@ -746,7 +746,8 @@ impl Screener {
         let mut hits: Vec<Hit> = Vec::new();
         let mut excludes: [Vec<(usize, usize)>; 4] = Default::default();
         let mut outer_box: Vec<(usize, usize)> = Vec::new();
-        let mut seen = vec![false; self.context_words];
+        let seen = &mut found.in_field;
+        seen.clear();
         for m in self.automaton.find_overlapping_iter(hay) {
             let needle = m.pattern().as_usize();
             let patterns = match (self.starts.get(needle), self.starts.get(needle + 1)) {
@@ -790,16 +791,13 @@ impl Screener {
                         }
                     }
                     Role::Context { word } => {
-                        if let Some(s) = seen.get_mut(word) {
-                            *s = true;
-                        }
+                        seen.insert(word);
                     }
                 }
             }
         }
-        for (any, here) in found.seen.iter_mut().zip(&seen) {
-            *any |= *here;
-        }
+        found.seen.union_with(&found.in_field);
+        let seen = &found.in_field;
         let covers: Vec<Covers> = excludes.into_iter().map(Covers::new).collect();
         let covered = |class: ItemClass, start: usize, end: usize| {
             covers
@@ -816,7 +814,7 @@ impl Screener {
             let cancelled = self
                 .terms
                 .get(h.term)
-                .is_some_and(|t| t.unless.iter().any(|&w| seen.get(w) == Some(&true)));
+                .is_some_and(|t| t.unless.iter().any(|&w| seen.contains(w)));
             !cancelled && !covered(h.class, h.start, h.end)
         });
         // A class yields to another found in the same field (a CD's title may say 「Glass」).
@@ -874,7 +872,8 @@ impl Screener {
     ) -> Result<Screening, Error> {
         listing.check()?;
         let mut found = Scan {
-            seen: vec![false; self.context_words],
+            seen: WordSet::new(self.context_words),
+            in_field: WordSet::new(self.context_words),
             ..Scan::default()
         };
         self.scan(Field::Title, &listing.title, &mut found);
@@ -976,7 +975,41 @@ struct Scan {
     /// Findings listed for the field being scanned.
     listed_in_field: usize,
     /// Context words seen in any field.
-    seen: Vec<bool>,
+    seen: WordSet,
+    /// Context words seen in the field being scanned.
+    in_field: WordSet,
+}
+
+/// A set of context word indexes, one bit each.
+#[derive(Default)]
+struct WordSet(Vec<u64>);
+
+impl WordSet {
+    fn new(words: usize) -> WordSet {
+        WordSet(vec![0; words.div_ceil(64)])
+    }
+
+    fn insert(&mut self, word: usize) {
+        if let Some(bits) = self.0.get_mut(word / 64) {
+            *bits |= 1 << (word % 64);
+        }
+    }
+
+    fn contains(&self, word: usize) -> bool {
+        self.0
+            .get(word / 64)
+            .is_some_and(|bits| bits & (1 << (word % 64)) != 0)
+    }
+
+    fn clear(&mut self) {
+        self.0.fill(0);
+    }
+
+    fn union_with(&mut self, other: &WordSet) {
+        for (bits, more) in self.0.iter_mut().zip(&other.0) {
+            *bits |= more;
+        }
+    }
 }
 
 /// The length in bytes of the run of word chars at the start of `chars`.
