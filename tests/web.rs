@@ -442,6 +442,31 @@ fn bad_inputs() -> Vec<Bad> {
             "invalid_value",
             "[0]",
         ),
+        // Past the first chunk of 32 listings: the index is still the element's own.
+        b(
+            "screenBatch",
+            r#"[Array.from({length: 70}, (_, i) => i === 65 ? {id: "c"} : {id: "a", title: "t"})]"#,
+            "missing_field",
+            "[65].title",
+        ),
+        b(
+            "screenBatch",
+            r#"[Array.from({length: 70}, (_, i) => i === 45 ? {id: "b", get title() { throw new Error("boom"); }} : {id: "a", title: "t"})]"#,
+            "invalid_value",
+            "[45]",
+        ),
+        b(
+            "screenBatch",
+            r#"[Array.from({length: 70}, (_, i) => { const l = {id: "a", title: "t"}; if (i === 33) l.self = l; return l; })]"#,
+            "invalid_value",
+            "[33]",
+        ),
+        b(
+            "screenBatch",
+            r#"[Array.from({length: 70}, (_, i) => i === 64 ? {id: "a", title: "t", n: 1n} : {id: "a", title: "t"})]"#,
+            "invalid_value",
+            "[64]",
+        ),
         b("judge", "[]", "invalid_type", "now"),
         b(
             "judge",
@@ -556,6 +581,36 @@ fn a_batch_over_the_limit_is_refused_before_any_listing_is_read() {
         aftersales::limits::MAX_BATCH_LISTINGS + 1
     ));
     assert_eq!(thrown(call(&c, "screenBatch", &[just_over])).0, "too_large");
+    still_answers(&c);
+}
+
+#[wasm_bindgen_test]
+fn a_batch_reads_each_element_of_the_page_array_once() {
+    let page = js("(() => { const a = []; let reads = 0; \
+         for (let i = 0; i < 70; i++) Object.defineProperty(a, i, \
+           { enumerable: true, get() { reads++; return { id: 'm' + i, title: 'ワイングラス' }; } }); \
+         return { a, reads: () => reads }; })()");
+    let out: Array = call(&checker(), "screenBatch", &[get(&page, "a")])
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(out.length(), 70);
+    assert_eq!(get_str(&out.get(69), "id"), "m69");
+    let reads = call(&page, "reads", &[]).unwrap();
+    assert_eq!(reads.as_f64(), Some(70.0));
+}
+
+#[wasm_bindgen_test]
+fn a_page_sharing_one_big_unknown_field_is_refused_without_writing_it_all() {
+    let c = checker();
+    // 10,000 listings × 1 MiB would be 10 GB of JSON; the running size stops it at the 16th
+    // (16 MiB of input), after at most one chunk of 32 written past it.
+    let page = js("(() => { const x = 'x'.repeat(1 << 20); \
+         return Array(10000).fill({ id: 'a', title: 't', extra: x }); })()");
+    assert_eq!(
+        thrown(call(&c, "screenBatch", &[page])),
+        ("too_large".into(), "[15]".into())
+    );
     still_answers(&c);
 }
 
