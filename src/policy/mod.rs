@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, ErrorKind};
 use crate::i18n::Messages;
 use crate::limits;
-use crate::screen::Screener;
+use crate::screen::{Build, Screener};
 use document::PolicyDocument;
 
 /// The policy document compiled into the crate, as it is edited.
@@ -43,7 +43,8 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// The policy compiled into the crate.
+    /// The policy compiled into the crate. Its screening automaton is built on the first
+    /// screening, so that a checker that only judges claims never pays for it.
     ///
     /// ```
     /// let policy = aftersales::Policy::shipped();
@@ -57,7 +58,8 @@ impl Policy {
         // Validated and hashed by build.rs; a test checks that hash against `from_json`'s.
         let doc: PolicyDocument =
             crate::decode::from_json(SHIPPED_CANONICAL).expect("the shipped policy parses");
-        Policy::compile(doc, SHIPPED_HASH.to_owned()).expect("the shipped policy compiles")
+        Policy::compile(doc, SHIPPED_HASH.to_owned(), Build::OnFirstScreen)
+            .expect("the shipped policy compiles")
     }
 
     /// Loads, validates and compiles a policy document.
@@ -93,11 +95,11 @@ impl Policy {
             ));
         }
         let hash = sha256_hex(&serde_json::to_vec(&doc).unwrap_or_default());
-        Policy::compile(doc, hash)
+        Policy::compile(doc, hash, Build::Now)
     }
 
     /// Compiles a validated document whose hash is known.
-    fn compile(doc: PolicyDocument, hash: String) -> Result<Policy, Error> {
+    fn compile(doc: PolicyDocument, hash: String, automaton: Build) -> Result<Policy, Error> {
         let effective_from =
             NaiveDate::parse_from_str(&doc.effective_from, "%Y-%m-%d").map_err(|_| {
                 Error::new(
@@ -106,7 +108,7 @@ impl Policy {
                     format!("`{}` is not a date", doc.effective_from),
                 )
             })?;
-        let screener = Screener::compile(&doc.screening)?;
+        let screener = Screener::compile_with(&doc.screening, automaton)?;
         let messages = Messages::new(&doc.messages);
         Ok(Policy {
             doc,
@@ -237,6 +239,28 @@ mod tests {
         assert_eq!(shipped.document(), loaded.document());
         assert_eq!(shipped.effective_from(), loaded.effective_from());
         assert!(document::validate(shipped.document()).is_empty());
+    }
+
+    #[test]
+    fn the_shipped_automaton_built_on_first_use_screens_as_one_built_at_once() {
+        let shipped = Policy::shipped();
+        let loaded = Policy::from_json(SHIPPED_JSON).unwrap();
+        let titles = [
+            "【美品】江戸切子 ｸﾞﾗｽ 2客",
+            "サングラス UV400",
+            "Glass Animals - Dreamland [CD]",
+            "ステンレス マグカップ",
+            "стеклянная ваза",
+            "",
+        ];
+        for title in titles {
+            let listing = crate::Listing::titled("t", title);
+            for locale in crate::Locale::ALL {
+                let lazily = shipped.screener().screen(&shipped, &listing, *locale);
+                let at_once = loaded.screener().screen(&loaded, &listing, *locale);
+                assert_eq!(lazily.unwrap(), at_once.unwrap(), "{title}");
+            }
+        }
     }
 
     #[test]
