@@ -161,14 +161,12 @@ pub(crate) fn sha256_hex_of_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn hex_digest(digest: impl IntoIterator<Item = u8>) -> String {
-    let mut out = String::with_capacity(7 + 64);
-    out.push_str("sha256:");
+    let mut out = Vec::with_capacity(7 + 64);
+    out.extend_from_slice(b"sha256:");
     for b in digest {
-        for nibble in [b >> 4, b & 0xf] {
-            out.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
-        }
+        out.extend([b >> 4, b & 0xf].map(|n| if n < 10 { b'0' + n } else { b'a' + n - 10 }));
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Policies by effective date.
