@@ -310,6 +310,9 @@ pub struct Screener {
     by_path: BTreeMap<Vec<String>, Vec<usize>>,
     /// The longest rule path, so a deeper listing path is folded only as far as it can match.
     max_path_len: usize,
+    /// Each segment of the rules' paths as written, folded: a listing's segment written the same
+    /// way (as marketplace paths mostly are) is not folded again.
+    segment_folds: BTreeMap<String, String>,
     class_clauses: Vec<(ItemClass, String)>,
     /// `yields[slot(c)]`: the classes whose findings in a field cancel `c`'s.
     yields: [Vec<ItemClass>; 4],
@@ -655,6 +658,7 @@ impl Screener {
         let mut by_code: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_path: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
         let mut max_path_len = 0;
+        let mut segment_folds = BTreeMap::new();
         for (i, r) in rules.categories.iter().enumerate() {
             let unless = b.unless_words(&r.unless, &rules.context_lists, &|| {
                 format!("screening.categories[{i}].unless")
@@ -664,10 +668,13 @@ impl Screener {
             }
             if !r.path.is_empty() {
                 max_path_len = max_path_len.max(r.path.len());
-                by_path
-                    .entry(r.path.iter().map(|p| fold(p)).collect())
-                    .or_default()
-                    .push(i);
+                let folded: Vec<String> = r.path.iter().map(|p| fold(p)).collect();
+                for (written, folded) in r.path.iter().zip(&folded) {
+                    segment_folds
+                        .entry(written.clone())
+                        .or_insert_with(|| folded.clone());
+                }
+                by_path.entry(folded).or_default().push(i);
             }
             categories.push(CompiledCategoryRule {
                 id: r.id.clone(),
@@ -717,6 +724,7 @@ impl Screener {
             by_code,
             by_path,
             max_path_len,
+            segment_folds,
             class_clauses,
             yields,
         })
@@ -762,7 +770,12 @@ impl Screener {
             .category
             .iter()
             .take(depth)
-            .map(|p| fold(p))
+            .map(|p| {
+                self.segment_folds
+                    .get(p)
+                    .cloned()
+                    .unwrap_or_else(|| fold(p))
+            })
             .collect();
         (1..=depth).rev().find_map(|len| {
             path.get(..len)
