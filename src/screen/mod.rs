@@ -56,6 +56,7 @@
 
 pub mod eval;
 
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -367,8 +368,10 @@ struct Needle {
 fn needles(written: &str, path: impl FnOnce() -> String) -> Result<Vec<Needle>, Error> {
     let open_start = written.starts_with('*');
     let open_end = written.ends_with('*') && written.len() > 1;
-    let folded = fold(written.trim_matches('*'));
-    let folded = folded.trim();
+    let mut folded = fold(written.trim_matches('*'));
+    if folded.trim().len() != folded.len() {
+        folded = folded.trim().to_owned();
+    }
     if folded.is_empty() {
         return Err(Error::new(
             ErrorKind::InvalidPolicy,
@@ -388,9 +391,9 @@ fn needles(written: &str, path: impl FnOnce() -> String) -> Result<Vec<Needle>, 
         }
     };
     if !folded.contains('#') {
-        return Ok(vec![needle(folded.to_owned())]);
+        return Ok(vec![needle(folded)]);
     }
-    Ok(expand_digits(folded).into_iter().map(needle).collect())
+    Ok(expand_digits(&folded).into_iter().map(needle).collect())
 }
 
 /// Collects the needles of every term, context word and exclusion before the automaton is built.
@@ -417,13 +420,12 @@ impl<'d> Builder<'d> {
         role: Role,
     ) -> Result<(), Error> {
         for needle in needles(written, path)? {
-            let id = match self.needle_ids.get(&needle.text) {
-                Some(&id) => id,
-                None => {
+            let id = match self.needle_ids.entry(needle.text) {
+                Entry::Occupied(known) => *known.get(),
+                Entry::Vacant(new) => {
                     let id = self.needles.len();
-                    self.needles.push(needle.text.clone());
-                    self.needle_ids.insert(needle.text, id);
-                    id
+                    self.needles.push(new.key().clone());
+                    *new.insert(id)
                 }
             };
             self.patterns.push((
