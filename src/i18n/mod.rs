@@ -5,6 +5,7 @@
 //! the other way round. A page's `lang` (`ja-JP`, `zh-Hant-TW`, `ru`) is matched to the nearest
 //! supported [`Locale`] by [`Locale::negotiate`], so the caller never has to know the list.
 
+use core::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -72,49 +73,39 @@ impl Locale {
 /// The messages of one policy, by key and locale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Messages {
-    /// Each key's message in every locale, in [`Messages::slot`] order.
-    texts: Vec<[String; 4]>,
-    by_key: BTreeMap<String, usize>,
-    /// The same, by the key's prefix and the rest (`reason` → `window_closed`), so that
-    /// [`Messages::word`], called for every flag, notice and reason, does not build the key.
-    by_word: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Each key with its message in every locale, in [`Messages::slot`] order; sorted by key,
+    /// so that [`Messages::word`], called for every flag, notice and reason, can search for
+    /// `{prefix}.{word}` without building it (and no map type adds its code to the module).
+    by_key: Vec<(String, [String; 4])>,
 }
 
 impl Messages {
     /// Builds the table from the document's `messages` (already validated: every key has every
     /// locale; a missing one falls back to English, then to the key itself).
     pub(crate) fn new(doc: &BTreeMap<String, BTreeMap<String, String>>) -> Messages {
-        let mut texts = Vec::with_capacity(doc.len());
-        let mut by_key = BTreeMap::new();
-        let mut by_word: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-        for (key, by_locale) in doc {
-            let en = by_locale.get("en").cloned().unwrap_or_else(|| key.clone());
-            let get = |l: Locale| {
-                by_locale
-                    .get(l.tag())
-                    .cloned()
-                    .unwrap_or_else(|| en.clone())
-            };
-            let index = texts.len();
-            texts.push([
-                en.clone(),
-                get(Locale::Ja),
-                get(Locale::Ru),
-                get(Locale::ZhCn),
-            ]);
-            by_key.insert(key.clone(), index);
-            if let Some((prefix, word)) = key.split_once('.') {
-                by_word
-                    .entry(prefix.to_owned())
-                    .or_default()
-                    .insert(word.to_owned(), index);
-            }
-        }
-        Messages {
-            texts,
-            by_key,
-            by_word,
-        }
+        // A map iterates in key order: `by_key` comes out sorted.
+        let by_key = doc
+            .iter()
+            .map(|(key, by_locale)| {
+                let en = by_locale.get("en").cloned().unwrap_or_else(|| key.clone());
+                let get = |l: Locale| {
+                    by_locale
+                        .get(l.tag())
+                        .cloned()
+                        .unwrap_or_else(|| en.clone())
+                };
+                (
+                    key.clone(),
+                    [
+                        en.clone(),
+                        get(Locale::Ja),
+                        get(Locale::Ru),
+                        get(Locale::ZhCn),
+                    ],
+                )
+            })
+            .collect();
+        Messages { by_key }
     }
 
     fn slot(locale: Locale) -> usize {
@@ -126,37 +117,44 @@ impl Messages {
         }
     }
 
-    fn at(&self, index: usize, locale: Locale) -> Option<&str> {
-        self.texts
-            .get(index)
-            .and_then(|all| all.get(Messages::slot(locale)))
+    /// The message of the key `compare` finds (it orders a key against the one sought).
+    fn find(&self, mut compare: impl FnMut(&str) -> Ordering, locale: Locale) -> Option<&str> {
+        let at = self.by_key.binary_search_by(|(k, _)| compare(k)).ok()?;
+        self.by_key
+            .get(at)
+            .and_then(|(_, all)| all.get(Messages::slot(locale)))
             .map(String::as_str)
     }
 
     /// The message for `key` in `locale`; the key itself when the policy has none.
     pub fn text<'a>(&'a self, key: &'a str, locale: Locale) -> &'a str {
-        self.by_key
-            .get(key)
-            .and_then(|&i| self.at(i, locale))
-            .unwrap_or(key)
+        self.find(|k| k.cmp(key), locale).unwrap_or(key)
     }
 
     /// The message for a vocabulary word under a key prefix (`reason`, `evidence`, …): the
     /// message of `{prefix}.{word}`.
     pub fn word(&self, prefix: &str, word: &str, locale: Locale) -> String {
-        // A key splits at its first dot, so a dotless prefix finds every key it can name.
-        if !prefix.contains('.') {
-            if let Some(text) = self
-                .by_word
-                .get(prefix)
-                .and_then(|words| words.get(word))
-                .and_then(|&i| self.at(i, locale))
-            {
-                return text.to_owned();
-            }
+        match self.find(|k| compare_key(k, prefix, word), locale) {
+            Some(text) => text.to_owned(),
+            None => format!("{prefix}.{word}"),
         }
-        let key = format!("{prefix}.{word}");
-        self.text(&key, locale).to_owned()
+    }
+}
+
+/// How `key` orders against `{prefix}.{word}` (as strings do: by their bytes), without
+/// building the latter.
+fn compare_key(key: &str, prefix: &str, word: &str) -> Ordering {
+    let key = key.as_bytes();
+    let (head, rest) = key
+        .split_at_checked(prefix.len().min(key.len()))
+        .unwrap_or((key, &[]));
+    match head.cmp(prefix.as_bytes()) {
+        Ordering::Equal => {}
+        unequal => return unequal,
+    }
+    match rest.split_first() {
+        None => Ordering::Less,
+        Some((&first, tail)) => first.cmp(&b'.').then_with(|| tail.cmp(word.as_bytes())),
     }
 }
 
@@ -213,6 +211,21 @@ mod tests {
             );
         }
         assert_eq!(m.word("a.b", "c", Locale::En), "<a.b.c>");
+        let keys = [
+            "", ".", "a", "a.", "a-b", "a.b", "a.bc", "ab", "ab.c", "a/b", "b.a", "é.x",
+        ];
+        for key in keys {
+            for prefix in keys {
+                for word in keys {
+                    let whole = format!("{prefix}.{word}");
+                    assert_eq!(
+                        compare_key(key, prefix, word),
+                        key.cmp(whole.as_str()),
+                        "{key} against {whole}"
+                    );
+                }
+            }
+        }
         assert_eq!(m.word("reason", "unknown", Locale::En), "reason.unknown");
     }
 }

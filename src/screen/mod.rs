@@ -56,7 +56,6 @@
 
 pub mod eval;
 
-use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -261,7 +260,7 @@ enum Role {
     Context { word: usize },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Pattern {
     class: ItemClass,
     role: Role,
@@ -305,15 +304,17 @@ pub struct Screener {
     terms: Vec<FlagTerm>,
     context_words: usize,
     categories: Vec<CompiledCategoryRule>,
-    /// Rule indexes by exact category code, in document order.
-    by_code: BTreeMap<String, Vec<usize>>,
-    /// Rule indexes by folded category path, in document order.
-    by_path: BTreeMap<Vec<String>, Vec<usize>>,
+    /// (category code, rule index), sorted: a code's rules in document order.
+    by_code: Vec<(String, usize)>,
+    /// ([`path_key`] of a rule's folded path, rule index), sorted.
+    by_path: Vec<(String, usize)>,
     /// The longest rule path, so a deeper listing path is folded only as far as it can match.
     max_path_len: usize,
-    /// Each segment of the rules' paths as written, folded: a listing's segment written the same
-    /// way (as marketplace paths mostly are) is not folded again.
-    segment_folds: BTreeMap<String, String>,
+    /// (segment of a rule's path as written, index of its folded form in `folded_segments`),
+    /// sorted: a listing's segment written the same way (as marketplace paths mostly are) is not
+    /// folded again.
+    segment_folds: Vec<(String, usize)>,
+    folded_segments: Vec<String>,
     class_clauses: Vec<(ItemClass, String)>,
     /// `yields[slot(c)]`: the classes whose findings in a field cancel `c`'s.
     yields: [Vec<ItemClass>; 4],
@@ -397,18 +398,19 @@ fn needles(written: &str, path: impl FnOnce() -> String) -> Result<Vec<Needle>, 
 }
 
 /// Collects the needles of every term, context word and exclusion before the automaton is built.
+///
+/// Sorted vectors rather than maps here and in [`Screener`]: one sort and binary searches are
+/// all the code they need, where every map type would add its own to the WebAssembly module.
 #[derive(Default)]
 struct Builder<'d> {
-    /// The distinct folded needles, in the order first met: the automaton's patterns.
-    needles: Vec<String>,
-    needle_ids: BTreeMap<String, usize>,
-    /// Every pattern with the index of its needle.
-    patterns: Vec<(usize, Pattern)>,
+    /// Every folded needle with the index of its pattern.
+    needles: Vec<(String, usize)>,
+    patterns: Vec<Pattern>,
     terms: Vec<FlagTerm>,
     /// Context words by their written form, so one word used by many terms is matched once.
-    context: BTreeMap<&'d str, usize>,
+    context: Vec<&'d str>,
     /// The context words of each named list cited so far.
-    lists: BTreeMap<&'d str, Vec<usize>>,
+    lists: Vec<(&'d str, Vec<usize>)>,
 }
 
 impl<'d> Builder<'d> {
@@ -420,25 +422,15 @@ impl<'d> Builder<'d> {
         role: Role,
     ) -> Result<(), Error> {
         for needle in needles(written, path)? {
-            let id = match self.needle_ids.entry(needle.text) {
-                Entry::Occupied(known) => *known.get(),
-                Entry::Vacant(new) => {
-                    let id = self.needles.len();
-                    self.needles.push(new.key().clone());
-                    *new.insert(id)
-                }
-            };
-            self.patterns.push((
-                id,
-                Pattern {
-                    class,
-                    role,
-                    bound_start: needle.bound_start,
-                    bound_end: needle.bound_end,
-                    open_start: needle.open_start,
-                    open_end: needle.open_end,
-                },
-            ));
+            self.needles.push((needle.text, self.patterns.len()));
+            self.patterns.push(Pattern {
+                class,
+                role,
+                bound_start: needle.bound_start,
+                bound_end: needle.bound_end,
+                open_start: needle.open_start,
+                open_end: needle.open_end,
+            });
         }
         Ok(())
     }
@@ -455,7 +447,7 @@ impl<'d> Builder<'d> {
             let here = || format!("{}[{j}]", path());
             match word.strip_prefix('@') {
                 Some(name) => {
-                    if let Some(ids) = self.lists.get(name) {
+                    if let Some((_, ids)) = self.lists.iter().find(|(n, _)| *n == name) {
                         out.extend_from_slice(ids);
                         continue;
                     }
@@ -477,7 +469,7 @@ impl<'d> Builder<'d> {
                         );
                     }
                     out.extend_from_slice(&ids);
-                    self.lists.insert(name, ids);
+                    self.lists.push((name, ids));
                 }
                 None => out.push(self.context_word(word, here)?),
             }
@@ -492,12 +484,12 @@ impl<'d> Builder<'d> {
         written: &'d str,
         path: impl FnOnce() -> String,
     ) -> Result<usize, Error> {
-        if let Some(&i) = self.context.get(written) {
+        if let Some(i) = self.context.iter().position(|w| *w == written) {
             return Ok(i);
         }
         let word = self.context.len();
         self.push(written, path, ItemClass::Ordinary, Role::Context { word })?;
-        self.context.insert(written, word);
+        self.context.push(written);
         Ok(word)
     }
 
@@ -657,26 +649,26 @@ impl Screener {
             Role::OuterBoxExclude,
         )?;
         let mut categories = Vec::with_capacity(rules.categories.len());
-        let mut by_code: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut by_path: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+        let mut by_code = Vec::new();
+        let mut by_path = Vec::new();
         let mut max_path_len = 0;
-        let mut segment_folds = BTreeMap::new();
+        let mut segment_folds = Vec::new();
+        let mut folded_segments = Vec::new();
         for (i, r) in rules.categories.iter().enumerate() {
             let unless = b.unless_words(&r.unless, &rules.context_lists, &|| {
                 format!("screening.categories[{i}].unless")
             })?;
-            for code in &r.codes {
-                by_code.entry(code.clone()).or_default().push(i);
-            }
+            by_code.extend(r.codes.iter().map(|code| (code.clone(), i)));
             if !r.path.is_empty() {
                 max_path_len = max_path_len.max(r.path.len());
-                let folded: Vec<String> = r.path.iter().map(|p| fold(p)).collect();
-                for (written, folded) in r.path.iter().zip(&folded) {
-                    segment_folds
-                        .entry(written.clone())
-                        .or_insert_with(|| folded.clone());
+                let mut key = String::new();
+                for written in &r.path {
+                    let folded = fold(written);
+                    path_key(&mut key, &folded);
+                    segment_folds.push((written.clone(), folded_segments.len()));
+                    folded_segments.push(folded);
                 }
-                by_path.entry(folded).or_default().push(i);
+                by_path.push((key, i));
             }
             categories.push(CompiledCategoryRule {
                 id: r.id.clone(),
@@ -691,34 +683,42 @@ impl Screener {
                 y.clone_from(&t.yields_to);
             }
         }
+        // One automaton pattern per distinct needle (two languages, or a term and a context word,
+        // may fold to the same text), with the patterns it stands for in `patterns[starts[n]..]`.
+        let mut all = b.needles;
+        all.sort_unstable();
+        let mut needles: Vec<String> = Vec::new();
+        let mut starts = Vec::new();
+        let mut patterns = Vec::with_capacity(all.len());
+        for (text, pattern) in all {
+            if needles.last() != Some(&text) {
+                starts.push(patterns.len());
+                needles.push(text);
+            }
+            patterns.extend(b.patterns.get(pattern).copied());
+        }
+        starts.push(patterns.len());
         let automaton = OnceLock::new();
         let needles = match when {
             Build::Now => {
-                let _ = automaton.set(build_automaton(&b.needles)?);
+                let _ = automaton.set(build_automaton(&needles)?);
                 Vec::new()
             }
-            Build::OnFirstScreen => b.needles,
+            Build::OnFirstScreen => needles,
         };
         let class_clauses = rules
             .classes
             .iter()
             .map(|(c, t)| (*c, t.clause.clone()))
             .collect();
+        by_code.sort_unstable();
+        by_path.sort_unstable();
+        segment_folds.sort_unstable();
         let context_words = b.context.len();
-        let mut grouped = b.patterns;
-        grouped.sort_by_key(|(needle, _)| *needle);
-        let needle_count = grouped.last().map_or(0, |(needle, _)| needle + 1);
-        let mut starts = Vec::with_capacity(needle_count + 1);
-        for (at, (needle, _)) in grouped.iter().enumerate() {
-            while starts.len() <= *needle {
-                starts.push(at);
-            }
-        }
-        starts.push(grouped.len());
         Ok(Screener {
             automaton,
             needles,
-            patterns: grouped.into_iter().map(|(_, p)| p).collect(),
+            patterns,
             starts,
             terms: b.terms,
             context_words,
@@ -727,6 +727,7 @@ impl Screener {
             by_path,
             max_path_len,
             segment_folds,
+            folded_segments,
             class_clauses,
             yields,
         })
@@ -749,41 +750,44 @@ impl Screener {
     /// rule's path is a prefix of it), unless one of its `unless` words was `seen` in the
     /// listing; the most specific match wins: a code, else the longest path.
     fn category_rule(&self, listing: &Listing, seen: &WordSet) -> Option<&CompiledCategoryRule> {
-        // Of the rules a key names, the first in document order that no `unless` word sets aside.
-        let first_kept = |rules: &[usize]| {
-            rules
+        // Of the rules `index` files under `key`, the first in document order that no `unless`
+        // word sets aside.
+        let first_kept = |index: &[(String, usize)], key: &str| {
+            let from = index.partition_point(|(k, _)| k.as_str() < key);
+            index
+                .get(from..)
+                .unwrap_or_default()
                 .iter()
-                .filter_map(|&i| self.categories.get(i))
+                .take_while(|(k, _)| k == key)
+                .filter_map(|&(_, i)| self.categories.get(i))
                 .find(|r| !r.unless.iter().any(|&w| seen.contains(w)))
         };
         if let Some(rule) = listing
             .category_code
             .as_ref()
-            .and_then(|code| self.by_code.get(code))
-            .and_then(|rules| first_kept(rules))
+            .and_then(|code| first_kept(&self.by_code, code))
         {
             return Some(rule);
         }
         let depth = listing.category.len().min(self.max_path_len);
-        if depth == 0 {
-            return None;
+        let mut key = String::new();
+        let mut ends = Vec::with_capacity(depth);
+        for written in listing.category.iter().take(depth) {
+            let known = self
+                .segment_folds
+                .binary_search_by(|(w, _)| w.as_str().cmp(written))
+                .ok()
+                .and_then(|at| self.segment_folds.get(at))
+                .and_then(|&(_, i)| self.folded_segments.get(i));
+            match known {
+                Some(folded) => path_key(&mut key, folded),
+                None => path_key(&mut key, &fold(written)),
+            }
+            ends.push(key.len());
         }
-        let path: Vec<String> = listing
-            .category
-            .iter()
-            .take(depth)
-            .map(|p| {
-                self.segment_folds
-                    .get(p)
-                    .cloned()
-                    .unwrap_or_else(|| fold(p))
-            })
-            .collect();
-        (1..=depth).rev().find_map(|len| {
-            path.get(..len)
-                .and_then(|prefix| self.by_path.get(prefix))
-                .and_then(|rules| first_kept(rules))
-        })
+        ends.iter()
+            .rev()
+            .find_map(|&end| first_kept(&self.by_path, key.get(..end)?))
     }
 
     /// The automaton, built now if it was left for the first screening.
@@ -1069,6 +1073,14 @@ impl WordSet {
     }
 }
 
+/// Appends a folded path segment to `key`, ended by a tab: folding turns every whitespace char
+/// into a space, so a folded segment holds no tab, a key names one path, and a path's key starts
+/// with the keys of its prefixes.
+fn path_key(key: &mut String, segment: &str) {
+    key.push_str(segment);
+    key.push('\t');
+}
+
 /// The length in bytes of the run of word chars at the start of `chars`.
 fn word_run_len(chars: impl Iterator<Item = char>) -> usize {
     chars
@@ -1098,6 +1110,17 @@ mod tests {
         assert_eq!(word_run_len(" ваза".chars()), 0);
         assert_eq!(word_run_len("ガラス".chars()), 0);
         assert_eq!(word_run_len("ss".chars().rev()), 2);
+    }
+
+    #[test]
+    fn no_folded_text_holds_a_tab_so_path_keys_are_unambiguous() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert!(!fold(&c.to_string()).contains('\t'), "{:04X}", u32::from(c));
+        }
+        let mut key = String::new();
+        path_key(&mut key, "a b");
+        path_key(&mut key, "c");
+        assert_eq!(key, "a b\tc\t");
     }
 
     #[test]
