@@ -149,13 +149,16 @@ impl Listing {
             self.category.len(),
             limits::MAX_CATEGORY_DEPTH,
         )?;
+        // The path is only formatted for a segment that is too long.
         for (i, name) in self.category.iter().enumerate() {
-            limits::check(
-                &format!("category[{i}]"),
-                "bytes",
-                name.len(),
-                limits::MAX_CATEGORY_BYTES,
-            )?;
+            if name.len() > limits::MAX_CATEGORY_BYTES {
+                limits::check(
+                    &format!("category[{i}]"),
+                    "bytes",
+                    name.len(),
+                    limits::MAX_CATEGORY_BYTES,
+                )?;
+            }
         }
         if let Some(code) = &self.category_code {
             limits::check(
