@@ -397,13 +397,13 @@ pub(crate) fn judge_at(
 
     // The claim-level reason that decides every item the exclusions leave covered.
     let code = standing(reported_in_time, open_now, missing.is_empty());
-    let evidence_rule = format!("{incident_path}.required_evidence");
+    let evidence_rule = || format!("{incident_path}.required_evidence");
     let deciding = match code {
         ReasonCode::WindowClosed => reason(code, "claims.window", &rules.window.refusal_clause),
         ReasonCode::DocumentationIncomplete => {
-            reason(code, &evidence_rule, &rules.window.refusal_clause)
+            reason(code, &evidence_rule(), &rules.window.refusal_clause)
         }
-        ReasonCode::EvidenceMissing => reason(code, &evidence_rule, &incident_rule.clause),
+        ReasonCode::EvidenceMissing => reason(code, &evidence_rule(), &incident_rule.clause),
         _ => reason(code, &incident_path, &incident_rule.clause),
     };
     let deciding_outcome = match code {
