@@ -41,6 +41,22 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::InvalidJson,
+        ErrorKind::MissingField,
+        ErrorKind::UnknownField,
+        ErrorKind::UnknownValue,
+        ErrorKind::InvalidType,
+        ErrorKind::InvalidValue,
+        ErrorKind::InvalidTimestamp,
+        ErrorKind::TimestampWithoutOffset,
+        ErrorKind::TimestampOrder,
+        ErrorKind::TooLarge,
+        ErrorKind::NoPolicyInForce,
+        ErrorKind::InvalidPolicy,
+    ];
+
     /// The stable code, as JS sees it in `error.code`.
     pub const fn code(self) -> &'static str {
         match self {

@@ -26,7 +26,7 @@ use chrono::{DateTime, Duration, FixedOffset, SecondsFormat};
 use serde_json::Value;
 
 use crate::claim::{Claim, ClaimItem, Verdict};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::i18n::Locale;
 use crate::limits;
 use crate::policy::vocabulary::{
@@ -56,22 +56,6 @@ fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), Broken> {
     }
 }
 
-/// Every error code the core may return.
-const ERROR_CODES: &[&str] = &[
-    "invalid_json",
-    "missing_field",
-    "unknown_field",
-    "unknown_value",
-    "invalid_type",
-    "invalid_value",
-    "invalid_timestamp",
-    "timestamp_without_offset",
-    "timestamp_order",
-    "too_large",
-    "no_policy_in_force",
-    "invalid_policy",
-];
-
 /// Codes that mean "the text did not decode as the type".
 const DECODE_CODES: &[&str] = &[
     "invalid_json",
@@ -82,7 +66,7 @@ const DECODE_CODES: &[&str] = &[
 ];
 
 fn check_error(e: &Error) -> Result<(), Broken> {
-    ensure(ERROR_CODES.contains(&e.code()), || {
+    ensure(ErrorKind::ALL.iter().any(|k| k.code() == e.code()), || {
         format!("unknown error code `{}`", e.code())
     })?;
     ensure(!e.message().is_empty(), || format!("empty message: {e:?}"))
