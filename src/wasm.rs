@@ -1,4 +1,5 @@
-//! The WebAssembly boundary: the one file that knows `wasm-bindgen` and `js-sys`.
+//! The WebAssembly boundary: the one file that knows `wasm-bindgen`, `js-sys` and
+//! `serde-wasm-bindgen`.
 //!
 //! It exports one JS class, `Checker`, over [`crate::Checker`]: built once (policies parsed,
 //! term automata built), then `screen`, `screenBatch`, `judge`, `messages` and `info` as often
@@ -17,14 +18,17 @@
 //! elements are read once each, written 32 listings per `JSON.stringify` and decoded as one
 //! `Vec<Listing>`, with the index in every error path (`[3].title`).
 //!
-//! **Outputs cross as JSON text too**: written by `serde_json`, rebuilt with `JSON.parse`, so a
-//! page gets plain objects and arrays (never `Map`s), byte-identical under `JSON.stringify` to
-//! the native `serde_json::to_string`. This was measured against `serde-wasm-bindgen`'s
-//! `Serializer::json_compatible()`, which gave the same answers on every benchmark input: in
-//! Chromium, with passes of both builds interleaved in one page (2 shared cores), `judge` took
-//! 8–15 % longer with it and `screenBatch` 0–5 % longer (a lone `screen` 2–8 % less), and the
-//! module was 11 KB larger raw, 4 KB gzipped. Building the answer from Rust is a call across the
-//! boundary per field and a UTF-8 decode per string; `JSON.parse` builds it from one string.
+//! **Outputs cross through `serde-wasm-bindgen`**, with its JSON-compatible serializer: plain
+//! objects and arrays (never `Map`s), `null` for an absent value, every number a JS number (a
+//! verdict's millisecond figures are safe integers: a deadline comes from a four-digit-year
+//! RFC 3339 timestamp, and the time remaining is never more than the window), so `JSON.stringify` of an answer is byte-identical to the native
+//! `serde_json::to_string` (the differential test checks it on every case). Measured against
+//! writing `serde_json` text and rebuilding it with `JSON.parse`: the module is 11 KB larger raw,
+//! 4 KB gzipped, and `judge` 5–15 % slower in Chromium (one call across the boundary per field
+//! and a UTF-8 decode per string, where `JSON.parse` builds the answer from one string); kept
+//! because it is the crate's stated way across the boundary and the cost is small against the
+//! whole call. Inputs do not go that way: `serde-wasm-bindgen`'s `Deserializer` would lose the
+//! `unknown_field` errors and let page code throw through the module, as said above.
 //!
 //! Every thrown value is a real JS `Error` named `AftersalesError` with the [`Error`]'s `code`
 //! and `path` as own properties. Sizes are checked before anything is copied into the module's
@@ -558,16 +562,18 @@ fn instant(now_ms: &JsValue) -> Result<chrono::DateTime<chrono::FixedOffset>, Er
         })
 }
 
-/// An output as plain JS objects and arrays.
+/// An output as plain JS objects and arrays (`serde-wasm-bindgen`'s JSON-compatible form: maps as
+/// objects, `None` as `null`, every number a JS number).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| {
-        thrown(Error::new(
-            ErrorKind::InvalidValue,
-            "",
-            format!("the answer could not be written: {e}"),
-        ))
-    })?;
-    JSON::parse(&text).map_err(|e| thrown(js_failure(&e)))
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            thrown(Error::new(
+                ErrorKind::InvalidValue,
+                "",
+                format!("the answer could not be written: {e}"),
+            ))
+        })
 }
 
 /// An exception thrown by the engine while reading the input (a getter, a `Proxy` trap, a

@@ -492,3 +492,34 @@ fn a_policy_with_the_same_effective_date_replaces_the_old_one() {
     assert_eq!(v.audit.policy_version, "2024.1-b");
     assert_eq!(v.outcome.as_str(), "eligible");
 }
+
+#[test]
+fn a_malformed_term_is_refused_at_its_own_path() {
+    let at = |k: usize| format!("screening.classes.fragile.terms.en[{k}]");
+    assert_refused_at(&at(0), |d| {
+        d["screening"]["classes"]["fragile"]["terms"]["en"][0] = json!(7)
+    });
+    assert_refused_at(&format!("{}.unless", at(0)), |d| {
+        d["screening"]["classes"]["fragile"]["terms"]["en"][0] = json!({"term": "vase"})
+    });
+    assert_refused_at(&format!("{}.note", at(0)), |d| {
+        d["screening"]["classes"]["fragile"]["terms"]["en"][0] =
+            json!({"term": "vase", "unless": [], "note": "x"})
+    });
+    assert_refused_at(&format!("{}.unless", at(0)), |d| {
+        d["screening"]["classes"]["fragile"]["terms"]["en"][0] =
+            json!({"term": "vase", "unless": "flower"})
+    });
+    // Both forms are still read: a plain string and a term with context words.
+    let mut doc = shipped();
+    doc["screening"]["classes"]["fragile"]["terms"]["en"][0] =
+        json!({"term": "vase", "unless": ["@not_vessel"]});
+    doc["screening"]["classes"]["fragile"]["terms"]["en"][1] = json!("decanter");
+    let policy = Policy::from_json(&doc.to_string()).unwrap();
+    let terms = &policy.document().screening.classes
+        [&aftersales::policy::vocabulary::ItemClass::Fragile]
+        .terms["en"];
+    assert_eq!(terms[0].text(), "vase");
+    assert_eq!(terms[0].unless(), ["@not_vessel"]);
+    assert_eq!(terms[1].text(), "decanter");
+}

@@ -510,6 +510,12 @@ fn bad_inputs() -> Vec<Bad> {
             "invalid_value",
             "now",
         ),
+        b(
+            "judge",
+            leak(format!("[{CLAIM_JS}, 8640000000000001]")),
+            "invalid_value",
+            "now",
+        ),
         b("judge", "[undefined, 1709478000000]", "invalid_type", ""),
         b(
             "judge",

@@ -13,7 +13,7 @@
 
 mod window;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, SecondsFormat};
+use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Serialize};
 
 pub use window::ClaimWindow;
@@ -185,15 +185,7 @@ pub(crate) fn parse_timestamp(path: &str, s: &str) -> Result<DateTime<FixedOffse
     if let Ok(t) = DateTime::parse_from_rfc3339(s.trim()) {
         return Ok(t);
     }
-    let naive = [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-    ];
-    if naive
-        .iter()
-        .any(|f| NaiveDateTime::parse_from_str(s.trim(), f).is_ok())
-    {
+    if is_local_date_time(s.trim()) {
         return Err(Error::new(
             ErrorKind::TimestampWithoutOffset,
             path,
@@ -205,6 +197,54 @@ pub(crate) fn parse_timestamp(path: &str, s: &str) -> Result<DateTime<FixedOffse
         path,
         format!("`{s}` is not an RFC 3339 timestamp such as `2024-03-01T18:00:00+09:00`"),
     ))
+}
+
+/// Whether `s` is a date and time without a UTC offset: `2024-03-01T18:00`, `2024-03-01T18:00:00`
+/// or `2024-03-01 18:00:00.250` (a valid calendar date and time of day), which earns the caller a
+/// clearer error than "not RFC 3339". Written out rather than with chrono's format parser, which
+/// would bring its whole `strftime` machinery into the module for an error message.
+fn is_local_date_time(s: &str) -> bool {
+    let digits = |r: core::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let b = s.as_bytes();
+    let shape = b.len() >= 16
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && b.get(13) == Some(&b':');
+    let (Some(year), Some(month), Some(day), Some(hour), Some(minute)) = (
+        digits(0..4),
+        digits(5..7),
+        digits(8..10),
+        digits(11..13),
+        digits(14..16),
+    ) else {
+        return false;
+    };
+    let seconds_ok = match s.get(16..) {
+        Some("") => true,
+        Some(rest) => rest.strip_prefix(':').is_some_and(|rest| {
+            let (sec, frac) = rest.split_at_checked(2).unwrap_or((rest, ""));
+            let frac_ok = frac.is_empty()
+                || frac
+                    .strip_prefix('.')
+                    .is_some_and(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+            sec.len() == 2 && sec.bytes().all(|b| b.is_ascii_digit()) && sec <= "60" && frac_ok
+        }),
+        None => false,
+    };
+    shape
+        && seconds_ok
+        && hour < 24
+        && minute < 60
+        && i32::try_from(year)
+            .ok()
+            .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, day))
+            .is_some()
 }
 
 pub(crate) fn rfc3339(t: DateTime<FixedOffset>) -> String {
@@ -632,6 +672,37 @@ fn next_steps(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_local_date_time_is_told_apart_from_garbage_and_from_impossible_dates() {
+        for local in [
+            "2024-03-01T18:00",
+            "2024-03-01T18:00:00",
+            "2024-03-01 18:00:00.250",
+            "2024-02-29t23:59:60",
+        ] {
+            assert!(is_local_date_time(local), "{local}");
+        }
+        for not_local in [
+            "2024-03-01",
+            "2024-03-01T18",
+            "2023-02-29T10:00:00",
+            "2024-13-01T10:00:00",
+            "2024-03-01T24:00:00",
+            "2024-03-01T18:60",
+            "2024-03-01T18:00:61",
+            "2024-03-01T18:00:00.",
+            "2024-03-01T18:00:00+09:00",
+            "2024-03-01T18:00:0",
+            "2024-03-01X18:00",
+            "+024-03-01T18:00",
+            "２０２４-03-01T18:00",
+            "yesterday",
+            "",
+        ] {
+            assert!(!is_local_date_time(not_local), "{not_local}");
+        }
+    }
 
     #[test]
     fn late_is_late_whatever_the_evidence() {

@@ -100,14 +100,13 @@ impl Policy {
 
     /// Compiles a validated document whose hash is known.
     fn compile(doc: PolicyDocument, hash: String, automaton: Build) -> Result<Policy, Error> {
-        let effective_from =
-            NaiveDate::parse_from_str(&doc.effective_from, "%Y-%m-%d").map_err(|_| {
-                Error::new(
-                    ErrorKind::InvalidPolicy,
-                    "effective_from",
-                    format!("`{}` is not a date", doc.effective_from),
-                )
-            })?;
+        let effective_from = iso_date(&doc.effective_from).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidPolicy,
+                "effective_from",
+                format!("`{}` is not a date", doc.effective_from),
+            )
+        })?;
         let screener = Screener::compile_with(&doc.screening, automaton)?;
         let messages = Messages::new(&doc.messages);
         Ok(Policy {
@@ -218,10 +217,34 @@ impl PolicySet {
     }
 }
 
+/// A `YYYY-MM-DD` date (the form the validator accepts), read without chrono's format parser,
+/// which would add its whole `strftime` machinery to the module for this one field.
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    if !document::is_iso_date(s) {
+        return None;
+    }
+    let num = |r: core::ops::Range<usize>| -> Option<u32> { s.get(r)?.parse().ok() };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_effective_date_is_read_only_in_the_form_the_validator_accepts() {
+        assert_eq!(iso_date("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+        for bad in [
+            "2023-02-29",
+            "2024-2-29",
+            "2024-02-29T00:00",
+            "+2024-02-29",
+            "",
+        ] {
+            assert_eq!(iso_date(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn the_build_time_hash_is_the_run_time_hash_of_the_same_document() {
