@@ -2,10 +2,10 @@
 //! the build with the path of every problem (the same validator `Policy::from_json` runs).
 //!
 //! It then writes to `OUT_DIR` what `Policy::shipped` would otherwise recompute on every start:
-//! the document's canonical JSON (`policy.min.json`, exactly `serde_json::to_vec` of the typed
-//! document, which is what the policy hash is taken over; less than half the size of the edited
-//! file) and its hash (`policy.sha256`, `sha256:` and the hex digest). A test checks that the hash
-//! equals the one `Policy::from_json` computes at run time for the same document.
+//! the document in its compiled form (`policy.bin`, see `src/policy/compiled.rs`: no JSON to
+//! parse at start-up), its hash (`policy.sha256`, `sha256:` and the hex SHA-256 of the canonical
+//! JSON), and that canonical JSON (`policy.min.json`, exactly `serde_json::to_vec` of the typed
+//! document) for the tests, which check that both equal what the crate computes at run time.
 
 #![allow(missing_docs, dead_code)]
 
@@ -18,11 +18,15 @@ mod vocabulary;
 #[path = "src/policy/document.rs"]
 mod document;
 
+#[path = "src/policy/compiled.rs"]
+mod compiled;
+
 fn main() -> ExitCode {
     const PATH: &str = "src/policy/after-sales.policy.json";
     println!("cargo:rerun-if-changed={PATH}");
     println!("cargo:rerun-if-changed=src/policy/document.rs");
     println!("cargo:rerun-if-changed=src/policy/vocabulary.rs");
+    println!("cargo:rerun-if-changed=src/policy/compiled.rs");
     let text = match std::fs::read_to_string(PATH) {
         Ok(t) => t,
         Err(e) => {
@@ -62,7 +66,9 @@ fn write_compiled(doc: &document::PolicyDocument) -> Result<(), String> {
     for b in sha256(&canonical) {
         hash.push_str(&format!("{b:02x}"));
     }
+    let compiled = compiled::write(&hash, doc, sha256)?;
     std::fs::write(out.join("policy.min.json"), &canonical).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("policy.bin"), compiled).map_err(|e| e.to_string())?;
     std::fs::write(out.join("policy.sha256"), hash).map_err(|e| e.to_string())
 }
 

@@ -32,7 +32,7 @@ use crate::limits;
 use crate::policy::vocabulary::{
     Cause, Condition, DamageScope, Evidence, Incident, ItemClass, Notice, Outcome,
 };
-use crate::policy::{sha256_hex, Policy, SHIPPED_JSON};
+use crate::policy::{sha256_hex, Policy, SHIPPED_COMPILED, SHIPPED_JSON};
 use crate::screen::{Field, Listing, Marketplace, Screening};
 use crate::text::{fold, Folded};
 use crate::Checker;
@@ -322,6 +322,79 @@ pub fn policy(data: &[u8]) -> Result<(), Broken> {
             })
         }
     }
+}
+
+/// Compiled policies: arbitrary bytes, or the shipped compiled file damaged in a few places
+/// (bytes flipped, inserted, removed, or the end cut off) and given a fresh checksum, so that
+/// the decoder itself, not the checksum, meets the damage. Whatever it reads must either be
+/// refused with `invalid_policy` or be a policy that round-trips through the compiled form, reads
+/// the same from its canonical JSON, and keeps every invariant of [`policy`].
+pub fn compiled(data: &[u8]) -> Result<(), Broken> {
+    use sha2::{Digest, Sha256};
+    let mut b = Bytes::new(data);
+    let bytes = if b.byte() % 4 == 0 {
+        b.rest().to_vec()
+    } else {
+        let mut body = SHIPPED_COMPILED
+            .get(..SHIPPED_COMPILED.len().saturating_sub(32))
+            .unwrap_or_default()
+            .to_vec();
+        for _ in 0..(1 + b.below(4)) {
+            let at = b.below(body.len());
+            match b.byte() % 4 {
+                0 => {
+                    let flip = b.byte() | 1;
+                    if let Some(byte) = body.get_mut(at) {
+                        *byte ^= flip;
+                    }
+                }
+                1 => body.insert(at, b.byte()),
+                2 => {
+                    if at < body.len() {
+                        body.remove(at);
+                    }
+                }
+                _ => body.truncate(at),
+            }
+            if b.is_empty() {
+                break;
+            }
+        }
+        let digest = Sha256::digest(&body);
+        body.extend_from_slice(&digest);
+        body
+    };
+    match Policy::from_compiled(&bytes) {
+        Ok(policy) => check_compiled(policy),
+        Err(e) => {
+            check_error(&e)?;
+            ensure(e.code() == "invalid_policy", || {
+                format!(
+                    "a bad compiled file gave `{}`, not `invalid_policy`",
+                    e.code()
+                )
+            })
+        }
+    }
+}
+
+/// Checks a compiled policy that loaded: written and read again it is the same policy; its
+/// canonical JSON loads as the same document; and that policy keeps every invariant.
+fn check_compiled(policy: Policy) -> Result<(), Broken> {
+    let again = Policy::from_compiled(&policy.to_compiled())
+        .map_err(|e| Broken(format!("a loaded compiled policy does not reload: {e}")))?;
+    ensure(
+        again.document() == policy.document() && again.hash() == policy.hash(),
+        || "writing and reading the compiled form changed the policy".to_owned(),
+    )?;
+    let canonical = serde_json::to_string(policy.document())
+        .map_err(|e| Broken(format!("a loaded document does not serialize: {e}")))?;
+    let from_json = Policy::from_json(&canonical)
+        .map_err(|e| Broken(format!("a compiled policy's JSON is refused: {e}")))?;
+    ensure(from_json.document() == policy.document(), || {
+        "the compiled form and its JSON read as different documents".to_owned()
+    })?;
+    check_policy(from_json)
 }
 
 /// Listings that meet every screening rule of the shipped policy.

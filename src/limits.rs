@@ -22,7 +22,7 @@ pub const MAX_BATCH_LISTINGS: usize = 10_000;
 pub const MAX_CLAIM_ITEMS: usize = 500;
 /// Most evidence entries in one claim (there are five kinds; duplicates are folded).
 pub const MAX_EVIDENCE: usize = 32;
-/// Largest policy document, in bytes.
+/// Largest policy document (JSON text, or compiled), in bytes.
 pub const MAX_POLICY_BYTES: usize = 1024 * 1024;
 /// Largest JSON input of one call, in bytes (a full batch of long titles fits).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;

@@ -78,25 +78,27 @@ impl JsChecker {
         }
     }
 
-    /// A checker with a newer policy document (JSON text) instead of the compiled-in one.
+    /// A checker with a newer policy instead of the compiled-in one: the document in its compiled
+    /// form (a `Uint8Array`, as `aftersales-policy compile` writes it), validated when it was
+    /// compiled and checked again here.
     #[wasm_bindgen(js_name = withPolicy)]
     pub fn with_policy(
-        #[wasm_bindgen(js_name = policyJson, unchecked_param_type = "string")] policy_json: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] compiled: JsValue,
     ) -> Result<JsChecker, JsValue> {
-        let policy = policy(&policy_json).map_err(thrown)?;
+        let policy = policy(&compiled).map_err(thrown)?;
         Ok(JsChecker {
             inner: Checker::new(policy),
         })
     }
 
-    /// Adds a policy document (JSON text); claims are judged under the one in force on their
-    /// order date, listings under the newest.
+    /// Adds a compiled policy; claims are judged under the one in force on their order date,
+    /// listings under the newest.
     #[wasm_bindgen(js_name = addPolicy)]
     pub fn add_policy(
         &mut self,
-        #[wasm_bindgen(js_name = policyJson, unchecked_param_type = "string")] policy_json: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] compiled: JsValue,
     ) -> Result<(), JsValue> {
-        let policy = policy(&policy_json).map_err(thrown)?;
+        let policy = policy(&compiled).map_err(thrown)?;
         self.inner.add_policy(policy);
         Ok(())
     }
@@ -283,26 +285,35 @@ fn negotiate(tag: &JsValue) -> Locale {
         .map_or(Locale::En, |tag| Locale::negotiate(&tag))
 }
 
-/// A policy document from JSON text, size-checked before it is copied in.
-fn policy(json: &JsValue) -> Result<Policy, Error> {
-    let text = json.dyn_ref::<JsString>().ok_or_else(|| {
-        Error::new(
+/// A compiled policy from a `Uint8Array`, size-checked before it is copied in.
+fn policy(compiled: &JsValue) -> Result<Policy, Error> {
+    let Some(bytes) = compiled.dyn_ref::<js_sys::Uint8Array>() else {
+        let hint = if compiled.is_string() {
+            "; a JSON document is compiled ahead, with `aftersales-policy compile`"
+        } else {
+            ""
+        };
+        return Err(Error::new(
             ErrorKind::InvalidType,
             "",
             format!(
-                "invalid type: {}, expected a policy document as JSON text",
-                describe(json)
+                "invalid type: {}, expected a compiled policy as a Uint8Array{hint}",
+                describe(compiled)
             ),
-        )
-    })?;
-    if text.length() as usize > limits::MAX_POLICY_BYTES {
+        ));
+    };
+    if bytes.length() as usize > limits::MAX_POLICY_BYTES {
         return Err(Error::new(
             ErrorKind::InvalidPolicy,
             "",
-            at_least(text.length() as usize, limits::MAX_POLICY_BYTES),
+            format!(
+                "has `{}` bytes, at most `{}`",
+                bytes.length(),
+                limits::MAX_POLICY_BYTES
+            ),
         ));
     }
-    Policy::from_json(&String::from(text))
+    Policy::from_compiled(&bytes.to_vec())
 }
 
 /// A limit checked on a field of an input object before the object is copied in.

@@ -45,6 +45,11 @@ fn every_policy_seed_loads_or_is_refused_with_invalid_policy() {
 }
 
 #[test]
+fn every_compiled_policy_seed_loads_or_is_refused_with_invalid_policy() {
+    replay("compiled", aftersales::fuzzing::compiled);
+}
+
+#[test]
 fn every_screen_seed_keeps_spans_inside_their_fields() {
     replay("screen", aftersales::fuzzing::screen);
 }

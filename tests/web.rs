@@ -25,7 +25,6 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SHIPPED_POLICY: &str = aftersales::policy::SHIPPED_JSON;
 const PARITY: &str = include_str!("../target/parity/native.json");
 
 #[wasm_bindgen(inline_js = r#"
@@ -46,6 +45,11 @@ extern "C" {
     fn is_plain_object(v: &JsValue) -> bool;
     #[wasm_bindgen(js_name = keysOf)]
     fn keys_of(o: &JsValue) -> Array;
+}
+
+/// The shipped policy in its compiled form, as a page hands one in.
+fn shipped_policy() -> JsValue {
+    js_sys::Uint8Array::from(aftersales::policy::SHIPPED_COMPILED).into()
 }
 
 /// A new checker as the page's JS object of class `Checker`.
@@ -131,7 +135,7 @@ fn still_answers(c: &JsValue) {
     assert_eq!(get(&s, "fragile"), JsValue::TRUE);
     let v = call(c, "judge", &[parse(CLAIM), NOW_MS.into()]).unwrap();
     assert_eq!(get_str(&v, "outcome"), "eligible");
-    call(c, "addPolicy", &[SHIPPED_POLICY.into()]).unwrap();
+    call(c, "addPolicy", &[shipped_policy()]).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -285,34 +289,54 @@ fn messages_cover_the_same_keys_in_all_four_locales() {
 }
 
 #[wasm_bindgen_test]
-fn with_policy_and_add_policy_take_a_document_and_refuse_a_broken_one() {
+fn with_policy_and_add_policy_take_a_compiled_policy_and_refuse_a_broken_one() {
+    use aftersales::policy::{compiled, document::PolicyDocument};
+    use sha2::{Digest, Sha256};
     let class = get(&checker(), "constructor");
-    let c = call(&class, "withPolicy", &[SHIPPED_POLICY.into()]).unwrap();
+    let c = call(&class, "withPolicy", &[shipped_policy()]).unwrap();
     still_answers(&c);
 
-    let mut doc: serde_json::Value = serde_json::from_str(SHIPPED_POLICY).unwrap();
-    doc["claims"]["window"]["days_after_signing"] = 0.into();
-    let broken = doc.to_string();
+    // A file that reads well but breaks a rule: refused by the validator, at the field.
+    let mut doc: PolicyDocument = serde_json::from_str(aftersales::policy::SHIPPED_JSON).unwrap();
+    doc.claims.window.days_after_signing = 0;
+    let hash = format!("sha256:{}", "0".repeat(64));
+    let invalid = compiled::write(&hash, &doc, |b| Sha256::digest(b).into()).unwrap();
+    let invalid: JsValue = js_sys::Uint8Array::from(invalid.as_slice()).into();
     assert_eq!(
-        thrown(call(&class, "withPolicy", &[broken.clone().into()])),
+        thrown(call(&class, "withPolicy", std::slice::from_ref(&invalid))),
         (
             "invalid_policy".into(),
             "claims.window.days_after_signing".into()
         )
     );
     assert_eq!(
-        thrown(call(&c, "addPolicy", &[broken.into()])).0,
+        thrown(call(&c, "addPolicy", &[invalid])).0,
         "invalid_policy"
     );
+
+    // A damaged file: refused by its checksum.
+    let mut damaged = aftersales::policy::SHIPPED_COMPILED.to_vec();
+    damaged[1000] ^= 0x20;
     assert_eq!(
-        thrown(call(&c, "addPolicy", &["{".into()])).0,
-        "invalid_policy"
+        thrown(call(
+            &c,
+            "addPolicy",
+            &[js_sys::Uint8Array::from(damaged.as_slice()).into()]
+        )),
+        ("invalid_policy".into(), "".into())
     );
-    assert_eq!(
-        thrown(call(&class, "withPolicy", &[42.into()])),
-        ("invalid_type".into(), "".into())
-    );
-    let huge = "x".repeat(aftersales::limits::MAX_POLICY_BYTES + 1);
+    // JSON text is compiled ahead, not in the page; anything else is the wrong type.
+    for wrong in [
+        JsValue::from(aftersales::policy::SHIPPED_JSON),
+        42.into(),
+        js("[1, 2, 3]"),
+    ] {
+        assert_eq!(
+            thrown(call(&class, "withPolicy", &[wrong])),
+            ("invalid_type".into(), "".into())
+        );
+    }
+    let huge = js_sys::Uint8Array::new_with_length(aftersales::limits::MAX_POLICY_BYTES as u32 + 1);
     assert_eq!(
         thrown(call(&c, "addPolicy", &[huge.into()])).0,
         "invalid_policy"

@@ -293,6 +293,19 @@ impl<'de> serde::de::Visitor<'de> for TermVisitor {
         Ok(Term::Plain(v))
     }
 
+    /// The compiled form (`policy::compiled`) writes a term with context words as its two
+    /// fields in order.
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Term, A::Error> {
+        use serde::de::Error;
+        let term = seq
+            .next_element()?
+            .ok_or_else(|| A::Error::invalid_length(0, &self))?;
+        let unless = seq
+            .next_element()?
+            .ok_or_else(|| A::Error::invalid_length(1, &self))?;
+        Ok(Term::InContext { term, unless })
+    }
+
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Term, A::Error> {
         use serde::de::Error;
         const FIELDS: &[&str] = &["term", "unless"];

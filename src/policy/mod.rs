@@ -10,6 +10,7 @@
 //! same rules give the same hash whatever the whitespace). A [`PolicySet`] holds several
 //! policies and answers which one was in force on an order date.
 
+pub mod compiled;
 pub mod document;
 pub mod vocabulary;
 
@@ -26,11 +27,13 @@ use document::PolicyDocument;
 pub const SHIPPED_JSON: &str = include_str!("after-sales.policy.json");
 
 /// The same document as canonical JSON (`serde_json::to_vec` of the typed document), written by
-/// `build.rs` once it has validated it.
+/// `build.rs` once it has validated it; what [`Policy::hash`] is taken over.
+#[cfg(test)]
 const SHIPPED_CANONICAL: &str = include_str!(concat!(env!("OUT_DIR"), "/policy.min.json"));
 
-/// `sha256:` and the hex SHA-256 of [`SHIPPED_CANONICAL`], written by `build.rs`.
-const SHIPPED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/policy.sha256"));
+/// The same document in its [`compiled`] form, with its hash, written by `build.rs`: what the
+/// crate (and the WebAssembly module) reads at start-up.
+pub const SHIPPED_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/policy.bin"));
 
 /// A validated, compiled policy.
 #[derive(Debug, Clone)]
@@ -55,11 +58,49 @@ impl Policy {
         reason = "build.rs validates the shipped document and a test compiles it"
     )]
     pub fn shipped() -> Policy {
-        // Validated and hashed by build.rs; a test checks that hash against `from_json`'s.
-        let doc: PolicyDocument =
-            crate::decode::from_json(SHIPPED_CANONICAL).expect("the shipped policy parses");
-        Policy::compile(doc, SHIPPED_HASH.to_owned(), Build::OnFirstScreen)
-            .expect("the shipped policy compiles")
+        // Validated and hashed by build.rs, and part of this very binary: its checksum is not
+        // re-checked at every start (a test reads it the checked way).
+        let body = SHIPPED_COMPILED
+            .get(..SHIPPED_COMPILED.len().saturating_sub(32))
+            .unwrap_or_default();
+        let (hash, doc): (String, PolicyDocument) =
+            compiled::read_unchecked(body).expect("the shipped policy reads back");
+        Policy::compile(doc, hash, Build::OnFirstScreen).expect("the shipped policy compiles")
+    }
+
+    /// Loads a policy in its [`compiled`] form (what `aftersales-policy compile` writes and a
+    /// page hands to `Checker.withPolicy`): checks its size and checksum, reads it, validates
+    /// the document again and compiles it. A damaged file is refused with `invalid_policy` and
+    /// the byte offset where reading stopped.
+    ///
+    /// ```
+    /// use aftersales::{ErrorKind, Policy};
+    /// let bytes = Policy::shipped().to_compiled();
+    /// assert_eq!(Policy::from_compiled(&bytes).unwrap().hash(), Policy::shipped().hash());
+    /// let mut damaged = bytes.clone();
+    /// damaged[100] ^= 1;
+    /// assert_eq!(Policy::from_compiled(&damaged).unwrap_err().kind(), ErrorKind::InvalidPolicy);
+    /// ```
+    pub fn from_compiled(bytes: &[u8]) -> Result<Policy, Error> {
+        limits::check("", "bytes", bytes.len(), limits::MAX_POLICY_BYTES)
+            .map_err(|e| Error::new(ErrorKind::InvalidPolicy, e.path(), e.message()))?;
+        let (hash, doc): (String, PolicyDocument) = compiled::read(bytes, sha256)
+            .map_err(|e| Error::new(ErrorKind::InvalidPolicy, "", e.to_string()))?;
+        if !is_policy_hash(&hash) {
+            return Err(Error::new(
+                ErrorKind::InvalidPolicy,
+                "",
+                format!("`{hash}` is not a policy hash (`sha256:` and 64 hex digits)"),
+            ));
+        }
+        Policy::validated(doc, hash)
+    }
+
+    /// This policy in its [`compiled`] form, for [`Policy::from_compiled`].
+    pub fn to_compiled(&self) -> Vec<u8> {
+        // Every type of the document is one the compiled form can write (a test writes the
+        // shipped one); an error here would be a new kind of field, caught by that test.
+        compiled::write(&self.hash, &self.doc, sha256).unwrap_or_default()
     }
 
     /// Loads, validates and compiles a policy document.
@@ -82,6 +123,12 @@ impl Policy {
 
     /// Validates and compiles an already parsed document.
     pub fn from_document(doc: PolicyDocument) -> Result<Policy, Error> {
+        let hash = sha256_hex(&serde_json::to_vec(&doc).unwrap_or_default());
+        Policy::validated(doc, hash)
+    }
+
+    /// Validates a document whose hash is known, and compiles it.
+    fn validated(doc: PolicyDocument, hash: String) -> Result<Policy, Error> {
         let problems = document::validate(&doc);
         if let Some(first) = problems.first() {
             let more = match problems.len() {
@@ -94,7 +141,6 @@ impl Policy {
                 format!("{}{more}", first.message),
             ));
         }
-        let hash = sha256_hex(&serde_json::to_vec(&doc).unwrap_or_default());
         Policy::compile(doc, hash, Build::Now)
     }
 
@@ -157,6 +203,21 @@ pub(crate) fn sha256_hex_of_json<T: serde::Serialize>(value: &T) -> String {
         Ok(()) => sha256_hex(&json),
         Err(_) => sha256_hex(&[]),
     }
+}
+
+/// The SHA-256 digest of `bytes`.
+fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+/// `sha256:` and 64 lowercase hex digits.
+fn is_policy_hash(hash: &str) -> bool {
+    hash.strip_prefix("sha256:").is_some_and(|hex| {
+        hex.len() == 64
+            && hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
 }
 
 fn hex_digest(digest: impl IntoIterator<Item = u8>) -> String {
@@ -247,14 +308,29 @@ mod tests {
     }
 
     #[test]
+    fn the_compiled_form_reads_back_as_the_document_it_was_written_from() {
+        let loaded = Policy::from_json(SHIPPED_JSON).unwrap();
+        assert_eq!(
+            loaded.to_compiled(),
+            SHIPPED_COMPILED,
+            "build.rs and the crate agree"
+        );
+        let read = Policy::from_compiled(SHIPPED_COMPILED).unwrap();
+        assert_eq!(read.document(), loaded.document());
+        assert_eq!(read.hash(), loaded.hash());
+        assert!(SHIPPED_COMPILED.starts_with(compiled::MAGIC));
+    }
+
+    #[test]
     fn the_build_time_hash_is_the_run_time_hash_of_the_same_document() {
         let loaded = Policy::from_json(SHIPPED_JSON).unwrap();
         assert_eq!(
             serde_json::to_string(loaded.document()).unwrap(),
             SHIPPED_CANONICAL
         );
-        assert_eq!(sha256_hex(SHIPPED_CANONICAL.as_bytes()), SHIPPED_HASH);
-        assert_eq!(loaded.hash(), SHIPPED_HASH);
+        let shipped_hash = include_str!(concat!(env!("OUT_DIR"), "/policy.sha256"));
+        assert_eq!(sha256_hex(SHIPPED_CANONICAL.as_bytes()), shipped_hash);
+        assert_eq!(loaded.hash(), shipped_hash);
         let shipped = Policy::shipped();
         assert_eq!(shipped.hash(), loaded.hash());
         assert_eq!(shipped.document(), loaded.document());

@@ -373,7 +373,6 @@ fn compose_voiced(kana: char, mark: char) -> Option<char> {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     /// The UTF-16 range of `needle`'s first occurrence in the folded `title`'s original.
     fn utf16_of_match(title: &str, term: &str) -> Range<usize> {
@@ -694,82 +693,90 @@ mod tests {
         }
     }
 
-    /// Chars that exercise the folding rules, mixed into arbitrary strings.
-    const TRICKY: &[char] = &[
-        'ｸ', 'ﾊ', 'ｳ', 'ｱ', 'ﾞ', 'ﾟ', '\u{3099}', '\u{309A}', '゛', '゜', 'か', 'は', 'ゝ', 'ヽ',
-        'ワ', 'ー', 'ｰ', '‐', '—', '−', '～', '〜', '~', '－', '-', ' ', '\u{3000}', '\u{A0}',
-        '\t', '・', '･', '·', '「', '】', '“', 'İ', 'Ё', 'ё', 'Σ', 'Ａ', 'a', '1', '😀',
-        '\u{200B}', '美', '　',
-    ];
+    /// Property tests: native only (proptest is not built for wasm32, where `--tests` also
+    /// compiles these unit tests).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
 
-    fn title() -> impl Strategy<Value = String> {
-        prop::collection::vec(
-            prop_oneof![any::<char>(), prop::sample::select(TRICKY)],
-            0..40,
-        )
-        .prop_map(String::from_iter)
-    }
+        /// Chars that exercise the folding rules, mixed into arbitrary strings.
+        const TRICKY: &[char] = &[
+            'ｸ', 'ﾊ', 'ｳ', 'ｱ', 'ﾞ', 'ﾟ', '\u{3099}', '\u{309A}', '゛', '゜', 'か', 'は', 'ゝ', 'ヽ',
+            'ワ', 'ー', 'ｰ', '‐', '—', '−', '～', '〜', '~', '－', '-', ' ', '\u{3000}', '\u{A0}',
+            '\t', '・', '･', '·', '「', '】', '“', 'İ', 'Ё', 'ё', 'Σ', 'Ａ', 'a', '1', '😀',
+            '\u{200B}', '美', '　',
+        ];
 
-    fn char_boundaries(s: &str) -> Vec<usize> {
-        s.char_indices().map(|(i, _)| i).chain([s.len()]).collect()
-    }
-
-    proptest! {
-        #[test]
-        fn folding_never_panics(s in any::<String>(), start in any::<usize>(), end in any::<usize>()) {
-            let folded = Folded::new(&s);
-            let _ = folded.original_utf16(start..end);
-            let _ = folded.original_bytes(start..end);
+        fn title() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop_oneof![any::<char>(), prop::sample::select(TRICKY)],
+                0..40,
+            )
+            .prop_map(String::from_iter)
         }
 
-        #[test]
-        fn fold_equals_folded_text(s in title()) {
-            let folded = Folded::new(&s);
-            prop_assert_eq!(fold(&s), folded.as_str());
+        fn char_boundaries(s: &str) -> Vec<usize> {
+            s.char_indices().map(|(i, _)| i).chain([s.len()]).collect()
         }
 
-        #[test]
-        fn folding_is_idempotent(s in title()) {
-            let once = fold(&s);
-            prop_assert_eq!(fold(&once), once);
-        }
+        proptest! {
+            #[test]
+            fn folding_never_panics(s in any::<String>(), start in any::<usize>(), end in any::<usize>()) {
+                let folded = Folded::new(&s);
+                let _ = folded.original_utf16(start..end);
+                let _ = folded.original_bytes(start..end);
+            }
 
-        #[test]
-        fn folding_arbitrary_strings_is_idempotent(s in any::<String>()) {
-            let once = fold(&s);
-            prop_assert_eq!(fold(&once), once);
-        }
+            #[test]
+            fn fold_equals_folded_text(s in title()) {
+                let folded = Folded::new(&s);
+                prop_assert_eq!(fold(&s), folded.as_str());
+            }
 
-        #[test]
-        fn mapped_ranges_stay_in_the_original(
-            s in title(),
-            a in any::<prop::sample::Index>(),
-            b in any::<prop::sample::Index>(),
-        ) {
-            let folded = Folded::new(&s);
-            let boundaries = char_boundaries(folded.as_str());
-            let (a, b) = (a.get(&boundaries), b.get(&boundaries));
-            let range = *a.min(b)..*a.max(b);
+            #[test]
+            fn folding_is_idempotent(s in title()) {
+                let once = fold(&s);
+                prop_assert_eq!(fold(&once), once);
+            }
 
-            let utf16 = folded.original_utf16(range.clone());
-            prop_assert!(utf16.start <= utf16.end);
-            prop_assert!(utf16.end <= s.encode_utf16().count());
+            #[test]
+            fn folding_arbitrary_strings_is_idempotent(s in any::<String>()) {
+                let once = fold(&s);
+                prop_assert_eq!(fold(&once), once);
+            }
 
-            let bytes = folded.original_bytes(range);
-            prop_assert!(bytes.start <= bytes.end && bytes.end <= s.len());
-            prop_assert!(s.is_char_boundary(bytes.start) && s.is_char_boundary(bytes.end));
-            // Both maps point at the same stretch of the original.
-            prop_assert_eq!(utf16.start, s[..bytes.start].encode_utf16().count());
-            prop_assert_eq!(utf16.end, s[..bytes.end].encode_utf16().count());
-        }
+            #[test]
+            fn mapped_ranges_stay_in_the_original(
+                s in title(),
+                a in any::<prop::sample::Index>(),
+                b in any::<prop::sample::Index>(),
+            ) {
+                let folded = Folded::new(&s);
+                let boundaries = char_boundaries(folded.as_str());
+                let (a, b) = (a.get(&boundaries), b.get(&boundaries));
+                let range = *a.min(b)..*a.max(b);
 
-        #[test]
-        fn ascii_lowercase_alphanumerics_fold_to_themselves(s in "[a-z0-9]*") {
-            let folded = Folded::new(&s);
-            prop_assert_eq!(folded.as_str(), s.as_str());
-            for start in 0..=s.len() {
-                for end in start..=s.len() {
-                    prop_assert_eq!(folded.original_utf16(start..end), start..end);
+                let utf16 = folded.original_utf16(range.clone());
+                prop_assert!(utf16.start <= utf16.end);
+                prop_assert!(utf16.end <= s.encode_utf16().count());
+
+                let bytes = folded.original_bytes(range);
+                prop_assert!(bytes.start <= bytes.end && bytes.end <= s.len());
+                prop_assert!(s.is_char_boundary(bytes.start) && s.is_char_boundary(bytes.end));
+                // Both maps point at the same stretch of the original.
+                prop_assert_eq!(utf16.start, s[..bytes.start].encode_utf16().count());
+                prop_assert_eq!(utf16.end, s[..bytes.end].encode_utf16().count());
+            }
+
+            #[test]
+            fn ascii_lowercase_alphanumerics_fold_to_themselves(s in "[a-z0-9]*") {
+                let folded = Folded::new(&s);
+                prop_assert_eq!(folded.as_str(), s.as_str());
+                for start in 0..=s.len() {
+                    for end in start..=s.len() {
+                        prop_assert_eq!(folded.original_utf16(start..end), start..end);
+                    }
                 }
             }
         }

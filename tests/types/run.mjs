@@ -9,7 +9,8 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const { run } = await import(`${root}target/types/usage.js`);
 const problems = await run(
   readFileSync(`${root}pkg/web/aftersales_bg.wasm`),
-  readFileSync(`${root}src/policy/after-sales.policy.json`, "utf8"),
+  // Written by `aftersales-policy compile` in .ci/test-wasm.
+  new Uint8Array(readFileSync(`${root}target/parity/policy.bin`)),
 );
 for (const p of problems) console.log(`FAIL ${p}`);
 console.log(`types: usage.ts ran, ${problems.length} problems`);

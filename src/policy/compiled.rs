@@ -1,0 +1,697 @@
+//! The compiled form of a policy document: what `build.rs` embeds in the crate and what a page
+//! hands to `Checker.withPolicy`, instead of JSON text.
+//!
+//! A policy is validated once, where it is edited (`build.rs`, or `aftersales-policy compile`),
+//! and shipped in this form. Reading it back needs no JSON parser and no field names: every
+//! struct is its fields in declaration order, so the module carries only the sequence half of
+//! each type's serde code, and decoding the shipped policy is a walk over bytes. The format is
+//! self-describing enough to be checked as it is read (a tag before every value), so a damaged
+//! or foreign file is refused with the byte offset of the first thing that does not fit, never
+//! misread.
+//!
+//! ```text
+//! file    = MAGIC · value(hash) · value(document) · sha256(everything before it)
+//! value   = NULL | FALSE | TRUE | UINT varint | NEG varint | F64 8 bytes
+//!         | STR utf8 NUL | SEQ varint value* | MAP varint (value value)*
+//!         | SOME value | STRUCT (value | ABSENT)* END
+//! ```
+//!
+//! An enum's unit variant is written as its name (`STR`), so that reordering an enum's variants
+//! does not change what a compiled file means. Text ends at a NUL rather than being preceded by
+//! its length: the policy's words then sit between the same bytes wherever they recur, and the
+//! module gzips 2.7 KB smaller (measured); text holding a NUL cannot be compiled.
+//!
+//! `ABSENT` stands for a field left out with `skip_serializing_if`; such fields all have a
+//! `#[serde(default)]`, which is what the derived sequence visitor falls back on. This file uses
+//! nothing but `serde`, so that `build.rs` can include it.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, DeserializeSeed, Visitor};
+use serde::ser::{self, Serialize};
+
+/// The first bytes of a compiled policy; the digit is the format's version.
+pub const MAGIC: &[u8; 8] = b"ASPOLC1\n";
+
+const NULL: u8 = 0;
+const FALSE: u8 = 1;
+const TRUE: u8 = 2;
+const UINT: u8 = 3;
+const NEG: u8 = 4;
+const F64: u8 = 5;
+const STR: u8 = 6;
+const SEQ: u8 = 7;
+const MAP: u8 = 8;
+const SOME: u8 = 9;
+const STRUCT: u8 = 10;
+const ABSENT: u8 = 11;
+const END: u8 = 12;
+
+/// Writes the compiled file: [`MAGIC`], the policy hash, the document and the SHA-256 (by
+/// `sha256`, so that `build.rs` can bring its own) of everything before it.
+pub fn write<T: Serialize>(
+    hash: &str,
+    document: &T,
+    sha256: impl Fn(&[u8]) -> [u8; 32],
+) -> Result<Vec<u8>, String> {
+    let mut out = Encoder(MAGIC.to_vec());
+    hash.serialize(&mut out).map_err(|e| e.0)?;
+    document.serialize(&mut out).map_err(|e| e.0)?;
+    let mut bytes = out.0;
+    let digest = sha256(&bytes);
+    bytes.extend_from_slice(&digest);
+    Ok(bytes)
+}
+
+/// Reads a compiled file back: checks [`MAGIC`] and the checksum, then decodes the hash and the
+/// document, refusing trailing bytes.
+pub fn read<T: de::DeserializeOwned>(
+    bytes: &[u8],
+    sha256: impl Fn(&[u8]) -> [u8; 32],
+) -> Result<(String, T), Damage> {
+    let body_len = bytes.len().checked_sub(32).ok_or(Damage {
+        at: bytes.len(),
+        what: "is too short to be a compiled policy".into(),
+    })?;
+    let (body, digest) = bytes.split_at(body_len);
+    if !body.starts_with(MAGIC) {
+        return Err(Damage {
+            at: 0,
+            what: "is not a compiled policy (compile the JSON document with `aftersales-policy compile`)"
+                .into(),
+        });
+    }
+    if sha256(body) != digest {
+        return Err(Damage {
+            at: body_len,
+            what: "does not match its checksum: the file was damaged or edited after compiling"
+                .into(),
+        });
+    }
+    read_unchecked(body)
+}
+
+/// Decodes the hash and the document after [`MAGIC`], without the checksum (which [`read`]
+/// checks): the decoder's own robustness is tested on damaged bodies through this.
+#[doc(hidden)]
+pub fn read_unchecked<T: de::DeserializeOwned>(body: &[u8]) -> Result<(String, T), Damage> {
+    let mut de = Decoder {
+        bytes: body,
+        at: MAGIC.len(),
+    };
+    let hash = String::deserialize(&mut de).map_err(|e| de.damage(e))?;
+    let document = T::deserialize(&mut de).map_err(|e| de.damage(e))?;
+    if de.at != body.len() {
+        return Err(Damage {
+            at: de.at,
+            what: "has bytes after the document".into(),
+        });
+    }
+    Ok((hash, document))
+}
+
+/// Why a compiled policy was refused, and the byte offset where reading stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    /// Offset from the start of the file.
+    pub at: usize,
+    /// What was wrong there.
+    pub what: String,
+}
+
+impl fmt::Display for Damage {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} (at byte {})", self.what, self.at)
+    }
+}
+
+/// An error inside the encoder or the decoder; [`Damage`] adds the offset.
+#[derive(Debug)]
+pub struct FormatError(String);
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+impl ser::Error for FormatError {
+    fn custom<M: fmt::Display>(msg: M) -> FormatError {
+        FormatError(msg.to_string())
+    }
+}
+
+impl de::Error for FormatError {
+    fn custom<M: fmt::Display>(msg: M) -> FormatError {
+        FormatError(msg.to_string())
+    }
+}
+
+fn unsupported(what: &str) -> FormatError {
+    FormatError(format!("{what} cannot be written in a compiled policy"))
+}
+
+// ---- writing ------------------------------------------------------------------------------
+
+/// Writes values in the compiled form.
+struct Encoder(Vec<u8>);
+
+impl Encoder {
+    fn varint(&mut self, mut n: u64) {
+        loop {
+            let low = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.0.push(low);
+                return;
+            }
+            self.0.push(low | 0x80);
+        }
+    }
+
+    fn tagged(&mut self, tag: u8, n: u64) {
+        self.0.push(tag);
+        self.varint(n);
+    }
+
+    fn length(&mut self, tag: u8, len: Option<usize>) -> Result<(), FormatError> {
+        let len = len.ok_or_else(|| unsupported("a sequence of unknown length"))?;
+        self.tagged(tag, len as u64);
+        Ok(())
+    }
+}
+
+impl ser::Serializer for &mut Encoder {
+    type Ok = ();
+    type Error = FormatError;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = ser::Impossible<(), FormatError>;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = ser::Impossible<(), FormatError>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), FormatError> {
+        self.0.push(if v { TRUE } else { FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), FormatError> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), FormatError> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), FormatError> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), FormatError> {
+        match u64::try_from(v) {
+            Ok(n) => self.tagged(UINT, n),
+            // -1 is NEG 0: the magnitude less one, so that i64::MIN fits.
+            Err(_) => self.tagged(NEG, (-(v + 1)) as u64),
+        }
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), FormatError> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), FormatError> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), FormatError> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), FormatError> {
+        self.tagged(UINT, v);
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), FormatError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), FormatError> {
+        self.0.push(F64);
+        self.0.extend_from_slice(&v.to_le_bytes());
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), FormatError> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<(), FormatError> {
+        if v.contains('\0') {
+            return Err(FormatError(format!("{v:?} holds a NUL character")));
+        }
+        self.0.push(STR);
+        self.0.extend_from_slice(v.as_bytes());
+        self.0.push(0);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), FormatError> {
+        Err(unsupported("a byte string"))
+    }
+    fn serialize_none(self) -> Result<(), FormatError> {
+        self.0.push(NULL);
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), FormatError> {
+        self.0.push(SOME);
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), FormatError> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), FormatError> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), FormatError> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), FormatError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), FormatError> {
+        Err(unsupported("an enum variant with data"))
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Self, FormatError> {
+        self.length(SEQ, len)?;
+        Ok(self)
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Self, FormatError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Self, FormatError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, FormatError> {
+        Err(unsupported("an enum variant with data"))
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<Self, FormatError> {
+        self.length(MAP, len)?;
+        Ok(self)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, FormatError> {
+        self.0.push(STRUCT);
+        Ok(self)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, FormatError> {
+        Err(unsupported("an enum variant with data"))
+    }
+}
+
+impl ser::SerializeSeq for &mut Encoder {
+    type Ok = ();
+    type Error = FormatError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FormatError> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), FormatError> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for &mut Encoder {
+    type Ok = ();
+    type Error = FormatError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FormatError> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), FormatError> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for &mut Encoder {
+    type Ok = ();
+    type Error = FormatError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FormatError> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), FormatError> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for &mut Encoder {
+    type Ok = ();
+    type Error = FormatError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), FormatError> {
+        key.serialize(&mut **self)
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FormatError> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), FormatError> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for &mut Encoder {
+    type Ok = ();
+    type Error = FormatError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), FormatError> {
+        value.serialize(&mut **self)
+    }
+    fn skip_field(&mut self, _: &'static str) -> Result<(), FormatError> {
+        self.0.push(ABSENT);
+        Ok(())
+    }
+    fn end(self) -> Result<(), FormatError> {
+        self.0.push(END);
+        Ok(())
+    }
+}
+
+// ---- reading ------------------------------------------------------------------------------
+
+/// Reads values in the compiled form, borrowing strings from the input.
+struct Decoder<'de> {
+    bytes: &'de [u8],
+    at: usize,
+}
+
+impl<'de> Decoder<'de> {
+    fn damage(&self, e: FormatError) -> Damage {
+        Damage {
+            at: self.at,
+            what: e.0,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn byte(&mut self) -> Result<u8, FormatError> {
+        let b = self
+            .peek()
+            .ok_or_else(|| FormatError("ends too early".into()))?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<u64, FormatError> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        Err(FormatError("has a number longer than 64 bits".into()))
+    }
+
+    /// A count of things still to read, each at least one byte long: never more than what is left.
+    fn count(&mut self) -> Result<usize, FormatError> {
+        let n = self.varint()?;
+        match usize::try_from(n) {
+            Ok(n) if n <= self.bytes.len().saturating_sub(self.at) => Ok(n),
+            _ => Err(FormatError(format!("counts {n} entries in fewer bytes"))),
+        }
+    }
+
+    fn take(&mut self, len: usize) -> Result<&'de [u8], FormatError> {
+        let end = self
+            .at
+            .checked_add(len)
+            .filter(|&end| end <= self.bytes.len())
+            .ok_or_else(|| FormatError("ends inside a value".into()))?;
+        let taken = self.bytes.get(self.at..end).unwrap_or_default();
+        self.at = end;
+        Ok(taken)
+    }
+
+    /// The text after a `STR` tag, up to its NUL, which it skips.
+    fn text(&mut self) -> Result<&'de str, FormatError> {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let len = rest
+            .iter()
+            .position(|&b| b == 0)
+            .ok_or_else(|| FormatError("ends inside a text".into()))?;
+        let text = std::str::from_utf8(self.take(len)?)
+            .map_err(|_| FormatError("has text that is not UTF-8".into()))?;
+        self.at += 1;
+        Ok(text)
+    }
+
+    fn expect(&mut self, tag: u8, what: &str) -> Result<(), FormatError> {
+        match self.byte()? {
+            t if t == tag => Ok(()),
+            t => Err(FormatError(format!(
+                "has tag {t} where {what} was expected"
+            ))),
+        }
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
+    type Error = FormatError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        match self.byte()? {
+            NULL => visitor.visit_unit(),
+            FALSE => visitor.visit_bool(false),
+            TRUE => visitor.visit_bool(true),
+            UINT => visitor.visit_u64(self.varint()?),
+            NEG => {
+                let magnitude = i64::try_from(self.varint()?)
+                    .map_err(|_| FormatError("has a negative number out of range".into()))?;
+                visitor.visit_i64(-magnitude - 1)
+            }
+            F64 => {
+                let raw = self.take(8)?;
+                let mut le = [0u8; 8];
+                le.copy_from_slice(raw);
+                visitor.visit_f64(f64::from_le_bytes(le))
+            }
+            STR => {
+                self.at -= 1;
+                self.deserialize_str(visitor)
+            }
+            SEQ => {
+                let left = self.count()?;
+                visitor.visit_seq(Counted { de: self, left })
+            }
+            MAP => {
+                let left = self.count()?;
+                visitor.visit_map(Counted { de: self, left })
+            }
+            SOME => visitor.visit_some(self),
+            STRUCT => {
+                let value = visitor.visit_seq(Fields { de: &mut *self })?;
+                self.expect(END, "the end of a struct")?;
+                Ok(value)
+            }
+            t => Err(FormatError(format!(
+                "has tag {t} where a value was expected"
+            ))),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        match self.peek() {
+            Some(NULL) => {
+                self.at += 1;
+                visitor.visit_none()
+            }
+            Some(SOME) => {
+                self.at += 1;
+                visitor.visit_some(self)
+            }
+            _ => Err(FormatError("has no option where one was expected".into())),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, FormatError> {
+        self.expect(STRUCT, "a struct")?;
+        let value = visitor.visit_seq(Fields { de: &mut *self })?;
+        self.expect(END, "the end of a struct")?;
+        Ok(value)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, FormatError> {
+        self.expect(STR, "an enum variant's name")?;
+        visitor.visit_enum(de::value::BorrowedStrDeserializer::new(self.text()?))
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, FormatError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    // Each type asks for what it expects, so each instantiation holds one `visit_*` call rather
+    // than `deserialize_any`'s every one: the module carries ~40 of them.
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        match self.byte()? {
+            FALSE => visitor.visit_bool(false),
+            TRUE => visitor.visit_bool(true),
+            t => Err(FormatError(format!(
+                "has tag {t} where a boolean was expected"
+            ))),
+        }
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        self.expect(UINT, "a whole number")?;
+        visitor.visit_u64(self.varint()?)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        self.expect(STR, "text")?;
+        visitor.visit_borrowed_str(self.text()?)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        self.expect(SEQ, "a list")?;
+        let left = self.count()?;
+        visitor.visit_seq(Counted { de: self, left })
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        self.expect(MAP, "a map")?;
+        let left = self.count()?;
+        visitor.visit_map(Counted { de: self, left })
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        self.expect(NULL, "nothing")?;
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u32 u128 f32 f64 char bytes byte_buf
+        unit_struct tuple tuple_struct ignored_any
+    }
+}
+
+/// The entries of a `SEQ` or a `MAP`.
+struct Counted<'a, 'de> {
+    de: &'a mut Decoder<'de>,
+    left: usize,
+}
+
+impl<'de> de::SeqAccess<'de> for Counted<'_, 'de> {
+    type Error = FormatError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, FormatError> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        seed.deserialize(&mut *self.de).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Counted<'_, 'de> {
+    type Error = FormatError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, FormatError> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        seed.deserialize(&mut *self.de).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, FormatError> {
+        seed.deserialize(&mut *self.de)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+/// The fields of a `STRUCT`, in declaration order; an `ABSENT` one reads as missing, which the
+/// derived visitor fills with the field's default (or refuses, for a field without one).
+struct Fields<'a, 'de> {
+    de: &'a mut Decoder<'de>,
+}
+
+impl<'de> de::SeqAccess<'de> for Fields<'_, 'de> {
+    type Error = FormatError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, FormatError> {
+        match self.de.peek() {
+            Some(ABSENT) => {
+                self.de.at += 1;
+                Ok(None)
+            }
+            Some(END) => Err(FormatError(
+                "ends a struct before all its fields (written by another version?)".into(),
+            )),
+            _ => seed.deserialize(&mut *self.de).map(Some),
+        }
+    }
+}
