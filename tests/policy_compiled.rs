@@ -1,0 +1,189 @@
+//! The compiled form of a policy, as an operator makes it (`aftersales-policy compile`) and a page
+//! hands it in (`Policy::from_compiled`, `Checker.withPolicy`): the CLI writes exactly the file
+//! built into the crate, and a damaged, cut or forged file is refused with `invalid_policy`, never
+//! misread and never a panic.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::process::Command;
+
+use aftersales::policy::document::PolicyDocument;
+use aftersales::policy::{compiled, SHIPPED_COMPILED, SHIPPED_JSON};
+use aftersales::{ErrorKind, Policy};
+use sha2::{Digest, Sha256};
+
+fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+fn shipped_doc() -> PolicyDocument {
+    serde_json::from_str(SHIPPED_JSON).unwrap()
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_aftersales-policy"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("aftersales-compiled-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn the_cli_compiles_the_shipped_document_into_the_file_built_into_the_crate() {
+    let out = temp("shipped.bin");
+    let run = cli(&[
+        "compile",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/policy/after-sales.policy.json"
+        ),
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), SHIPPED_COMPILED);
+    let said = String::from_utf8(run.stdout).unwrap();
+    assert!(said.contains(Policy::shipped().hash()), "{said}");
+}
+
+#[test]
+fn the_cli_names_the_field_of_a_broken_document_and_writes_nothing() {
+    let mut doc: serde_json::Value = serde_json::from_str(SHIPPED_JSON).unwrap();
+    doc["claims"]["window"]["days_after_signing"] = 0.into();
+    let input = temp("broken.json");
+    std::fs::write(&input, doc.to_string()).unwrap();
+    let out = temp("broken.bin");
+    let run = cli(&["compile", input.to_str().unwrap(), out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let said = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        said.contains("`claims.window.days_after_signing`"),
+        "{said}"
+    );
+    assert!(!out.exists());
+    assert_eq!(
+        cli(&["check", input.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
+    assert_eq!(cli(&["compile"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_compiled_policy_reads_back_as_the_json_it_came_from() {
+    let from_json = Policy::from_json(SHIPPED_JSON).unwrap();
+    let from_bytes = Policy::from_compiled(&from_json.to_compiled()).unwrap();
+    assert_eq!(from_bytes.document(), from_json.document());
+    assert_eq!(from_bytes.hash(), from_json.hash());
+    assert_eq!(from_bytes.effective_from(), from_json.effective_from());
+}
+
+#[test]
+fn every_cut_of_the_file_is_refused() {
+    for len in (0..SHIPPED_COMPILED.len()).step_by(97) {
+        let err = Policy::from_compiled(&SHIPPED_COMPILED[..len]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidPolicy, "cut at {len}");
+    }
+}
+
+#[test]
+fn a_changed_byte_anywhere_is_caught_by_the_checksum() {
+    for at in (0..SHIPPED_COMPILED.len()).step_by(89) {
+        let mut bytes = SHIPPED_COMPILED.to_vec();
+        bytes[at] ^= 0x01;
+        let err = Policy::from_compiled(&bytes).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidPolicy, "byte {at}");
+        assert!(err.message().contains("at byte"), "{err}");
+    }
+}
+
+#[test]
+fn json_text_is_not_a_compiled_policy() {
+    let err = Policy::from_compiled(SHIPPED_JSON.as_bytes()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
+    assert!(err.message().contains("aftersales-policy compile"), "{err}");
+}
+
+/// Damage behind a valid checksum reaches the decoder itself: whatever it is, the answer is a
+/// document or a refusal with the offset, and a document that comes out is one the validator
+/// then judges like any other.
+#[test]
+fn the_decoder_refuses_damage_behind_a_fresh_checksum_without_panicking() {
+    let body = &SHIPPED_COMPILED[..SHIPPED_COMPILED.len() - 32];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let (mut refused, mut read) = (0, 0);
+    for case in 0..3000 {
+        let mut damaged = body.to_vec();
+        let at = next(damaged.len());
+        match case % 4 {
+            0 => damaged[at] ^= (next(255) + 1) as u8,
+            1 => damaged.insert(at, next(256) as u8),
+            2 => {
+                damaged.remove(at);
+            }
+            _ => damaged.truncate(at),
+        }
+        match compiled::read_unchecked::<PolicyDocument>(&damaged) {
+            Ok(_) => read += 1,
+            Err(e) => {
+                assert!(e.at <= damaged.len(), "{e}");
+                refused += 1;
+            }
+        }
+        damaged.extend_from_slice(&sha256(&damaged));
+        if let Err(e) = Policy::from_compiled(&damaged) {
+            assert_eq!(e.kind(), ErrorKind::InvalidPolicy, "{e}");
+        }
+    }
+    assert!(
+        refused > 1000 && read > 100,
+        "{refused} refused, {read} read"
+    );
+}
+
+#[test]
+fn a_document_that_breaks_a_rule_is_refused_at_its_field_even_compiled() {
+    let mut doc = shipped_doc();
+    doc.claims.window.days_after_signing = 0;
+    let hash = format!("sha256:{}", "ab".repeat(32));
+    let bytes = compiled::write(&hash, &doc, sha256).unwrap();
+    let err = Policy::from_compiled(&bytes).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.path()),
+        (ErrorKind::InvalidPolicy, "claims.window.days_after_signing")
+    );
+}
+
+#[test]
+fn a_file_whose_hash_is_not_a_policy_hash_is_refused() {
+    let bytes = compiled::write("sha256:nope", &shipped_doc(), sha256).unwrap();
+    let err = Policy::from_compiled(&bytes).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
+    assert!(err.message().contains("not a policy hash"), "{err}");
+}
+
+#[test]
+fn text_holding_a_nul_cannot_be_compiled() {
+    let mut doc = shipped_doc();
+    doc.version = "2024\0.1".into();
+    let err = compiled::write("sha256:x", &doc, sha256).unwrap_err();
+    assert!(err.contains("NUL"), "{err}");
+}
