@@ -327,8 +327,8 @@ pub fn policy(data: &[u8]) -> Result<(), Broken> {
 /// Compiled policies: arbitrary bytes, or the shipped compiled file damaged in a few places
 /// (bytes flipped, inserted, removed, or the end cut off) and given a fresh checksum, so that
 /// the decoder itself, not the checksum, meets the damage. Whatever it reads must either be
-/// refused with `invalid_policy` or be a policy that round-trips through the compiled form, reads
-/// the same from its canonical JSON, and keeps every invariant of [`policy`].
+/// refused with `invalid_policy` or be a policy that round-trips through the compiled form and
+/// reads the same from its canonical JSON.
 pub fn compiled(data: &[u8]) -> Result<(), Broken> {
     use sha2::{Digest, Sha256};
     let mut b = Bytes::new(data);
@@ -378,8 +378,10 @@ pub fn compiled(data: &[u8]) -> Result<(), Broken> {
     }
 }
 
-/// Checks a compiled policy that loaded: written and read again it is the same policy; its
-/// canonical JSON loads as the same document; and that policy keeps every invariant.
+/// Checks a compiled policy that loaded: written and read again it is the same policy, and its
+/// canonical JSON loads as the same document. (How a loaded document screens and judges is the
+/// [`policy`] target's work, on JSON documents; here each run stays fast enough to reach the
+/// decoder's corners.)
 fn check_compiled(policy: Policy) -> Result<(), Broken> {
     let again = Policy::from_compiled(&policy.to_compiled())
         .map_err(|e| Broken(format!("a loaded compiled policy does not reload: {e}")))?;
@@ -393,8 +395,7 @@ fn check_compiled(policy: Policy) -> Result<(), Broken> {
         .map_err(|e| Broken(format!("a compiled policy's JSON is refused: {e}")))?;
     ensure(from_json.document() == policy.document(), || {
         "the compiled form and its JSON read as different documents".to_owned()
-    })?;
-    check_policy(from_json)
+    })
 }
 
 /// Listings that meet every screening rule of the shipped policy.

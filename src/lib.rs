@@ -13,7 +13,7 @@
 //!   missing evidence, the deadline and the next steps;
 //! - [`i18n`] gives every message in en, ja, ru and zh-CN.
 //!
-//! A [`Checker`] is built once (policies parsed, term automata built) and answers many calls.
+//! A [`Checker`] is built once (policies read, term automata built) and answers many calls.
 //! The wasm boundary (`src/wasm.rs`, only on `wasm32`) is a thin layer over it.
 //!
 //! ```

@@ -1,8 +1,8 @@
 //! The WebAssembly boundary: the one file that knows `wasm-bindgen`, `js-sys` and
 //! `serde-wasm-bindgen`.
 //!
-//! It exports one JS class, `Checker`, over [`crate::Checker`]: built once (policies parsed,
-//! term automata built), then `screen`, `screenBatch`, `judge`, `messages` and `info` as often
+//! It exports one JS class, `Checker`, over [`crate::Checker`]: built once (the compiled policy
+//! read, its screener and messages set up), then `screen`, `screenBatch`, `judge`, `messages` and `info` as often
 //! as a page likes. `now` is a parameter (a page passes `Date.now()`); the core never reads a
 //! clock. The TypeScript types are `src/wasm.d.ts`, pasted into the generated `.d.ts`.
 //!

@@ -1,14 +1,17 @@
-//! The after-sales policy as data: the shipped document, run-time loading, hashing, and the set
-//! of policies by effective date.
+//! The after-sales policy as data: the shipped document, loading a newer one, hashing, and the
+//! set of policies by effective date.
 //!
 //! The shipped document is `src/policy/after-sales.policy.json`, compiled into the crate;
 //! `build.rs` validates it before the crate builds, so a malformed edit fails the build with
-//! the field's path, and writes its canonical JSON and hash beside the build, so that
-//! [`Policy::shipped`] only reads the document back and compiles it. [`Policy::from_json`] loads a newer document at run time through the same
-//! validation, then compiles it: term automata for screening, the message table. Every verdict
-//! names the policy's id, version and [`Policy::hash`] (SHA-256 of the canonical JSON, so the
-//! same rules give the same hash whatever the whitespace). A [`PolicySet`] holds several
-//! policies and answers which one was in force on an order date.
+//! the field's path, and writes it in its [`compiled`] form with its hash, so that
+//! [`Policy::shipped`] only reads bytes back (no JSON parser, no validation at start-up) and
+//! compiles the screener and the message table. A newer document is loaded from JSON text
+//! ([`Policy::from_json`], natively and in `aftersales-policy compile`) or from its compiled form
+//! ([`Policy::from_compiled`], what a page hands the WebAssembly module), through the same
+//! validation either way. Every verdict names the policy's id, version and [`Policy::hash`]
+//! (SHA-256 of the canonical JSON, so the same rules give the same hash whatever the whitespace;
+//! a compiled file carries the hash it was compiled with, under its checksum). A [`PolicySet`]
+//! holds several policies and answers which one was in force on an order date.
 
 pub mod compiled;
 pub mod document;

@@ -80,7 +80,7 @@ impl Folded {
         &self.folded
     }
 
-    /// Maps a byte range of the folded text (as aho-corasick reports it; always on char boundaries) to the
+    /// Maps a byte range of the folded text (as the screener's matcher reports it; always on char boundaries) to the
     /// range of the ORIGINAL text that produced it, in UTF-16 code units: start of the first original char
     /// that produced folded byte `start`, end of the last original char that produced folded byte `end-1`.
     /// Never panics: out-of-range or non-boundary input is clamped.
