@@ -327,38 +327,28 @@ impl ser::Serializer for &mut Encoder {
     }
 }
 
-impl ser::SerializeSeq for &mut Encoder {
-    type Ok = ();
-    type Error = FormatError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FormatError> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), FormatError> {
-        Ok(())
-    }
+/// A sequence, tuple or tuple struct: its elements one after the other (the count was written
+/// with the tag).
+macro_rules! elements {
+    ($($trait:ident :: $method:ident),+) => {$(
+        impl ser::$trait for &mut Encoder {
+            type Ok = ();
+            type Error = FormatError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FormatError> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), FormatError> {
+                Ok(())
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTuple for &mut Encoder {
-    type Ok = ();
-    type Error = FormatError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FormatError> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), FormatError> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Encoder {
-    type Ok = ();
-    type Error = FormatError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FormatError> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), FormatError> {
-        Ok(())
-    }
-}
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 impl ser::SerializeMap for &mut Encoder {
     type Ok = ();
