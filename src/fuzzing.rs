@@ -324,7 +324,8 @@ pub fn policy(data: &[u8]) -> Result<(), Broken> {
     }
 }
 
-/// Compiled policies: arbitrary bytes, or the shipped compiled file damaged in a few places
+/// Compiled policies: arbitrary bytes (behind the magic and a valid checksum), or the shipped
+/// compiled file damaged in a few places
 /// (bytes flipped, inserted, removed, or the end cut off) and given a fresh checksum, so that
 /// the decoder itself, not the checksum, meets the damage. Whatever it reads must either be
 /// refused with `invalid_policy` or be a policy that round-trips through the compiled form and
@@ -333,7 +334,12 @@ pub fn compiled(data: &[u8]) -> Result<(), Broken> {
     use sha2::{Digest, Sha256};
     let mut b = Bytes::new(data);
     let bytes = if b.byte() % 4 == 0 {
-        b.rest().to_vec()
+        // Arbitrary bytes behind the right magic and checksum, so that they reach the decoder.
+        let mut body = crate::policy::compiled::MAGIC.to_vec();
+        body.extend_from_slice(b.rest());
+        let digest = Sha256::digest(&body);
+        body.extend_from_slice(&digest);
+        body
     } else {
         let mut body = SHIPPED_COMPILED
             .get(..SHIPPED_COMPILED.len().saturating_sub(32))
@@ -383,7 +389,10 @@ pub fn compiled(data: &[u8]) -> Result<(), Broken> {
 /// [`policy`] target's work, on JSON documents; here each run stays fast enough to reach the
 /// decoder's corners.)
 fn check_compiled(policy: Policy) -> Result<(), Broken> {
-    let again = Policy::from_compiled(&policy.to_compiled())
+    let bytes = policy
+        .to_compiled()
+        .map_err(|e| Broken(format!("a loaded compiled policy does not compile: {e}")))?;
+    let again = Policy::from_compiled(&bytes)
         .map_err(|e| Broken(format!("a loaded compiled policy does not reload: {e}")))?;
     ensure(
         again.document() == policy.document() && again.hash() == policy.hash(),

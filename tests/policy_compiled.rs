@@ -84,7 +84,7 @@ fn the_cli_names_the_field_of_a_broken_document_and_writes_nothing() {
 #[test]
 fn a_compiled_policy_reads_back_as_the_json_it_came_from() {
     let from_json = Policy::from_json(SHIPPED_JSON).unwrap();
-    let from_bytes = Policy::from_compiled(&from_json.to_compiled()).unwrap();
+    let from_bytes = Policy::from_compiled(&from_json.to_compiled().unwrap()).unwrap();
     assert_eq!(from_bytes.document(), from_json.document());
     assert_eq!(from_bytes.hash(), from_json.hash());
     assert_eq!(from_bytes.effective_from(), from_json.effective_from());
@@ -105,7 +105,12 @@ fn a_changed_byte_anywhere_is_caught_by_the_checksum() {
         bytes[at] ^= 0x01;
         let err = Policy::from_compiled(&bytes).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidPolicy, "byte {at}");
-        assert!(err.message().contains("at byte"), "{err}");
+        let by = if at < compiled::MAGIC.len() {
+            "not a compiled policy"
+        } else {
+            "checksum"
+        };
+        assert!(err.message().contains(by), "byte {at}: {err}");
     }
 }
 
@@ -173,17 +178,90 @@ fn a_document_that_breaks_a_rule_is_refused_at_its_field_even_compiled() {
 }
 
 #[test]
-fn a_file_whose_hash_is_not_a_policy_hash_is_refused() {
-    let bytes = compiled::write("sha256:nope", &shipped_doc(), sha256).unwrap();
+fn a_file_whose_hash_is_not_that_of_its_rules_is_refused() {
+    // The checksum has no key: anyone can write a file with a fresh one. What is checked is that
+    // the hash the verdicts will cite is that of the rules inside.
+    let mut doc = shipped_doc();
+    doc.claims.window.days_after_signing = 30;
+    let bytes = compiled::write(Policy::shipped().hash(), &doc, sha256).unwrap();
     let err = Policy::from_compiled(&bytes).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
-    assert!(err.message().contains("not a policy hash"), "{err}");
+    assert!(err.message().contains("rules hash to"), "{err}");
 }
 
 #[test]
-fn text_holding_a_nul_cannot_be_compiled() {
-    let mut doc = shipped_doc();
-    doc.version = "2024\0.1".into();
-    let err = compiled::write("sha256:x", &doc, sha256).unwrap_err();
-    assert!(err.contains("NUL"), "{err}");
+fn text_holding_a_nul_cannot_be_compiled_and_the_cli_says_so() {
+    let mut doc: serde_json::Value = serde_json::from_str(SHIPPED_JSON).unwrap();
+    doc["source"] = "after-sales\u{0}service".into();
+    let policy = Policy::from_json(&doc.to_string()).unwrap();
+    let err = policy.to_compiled().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
+    assert!(err.message().contains("NUL"), "{err}");
+
+    let input = temp("nul.json");
+    std::fs::write(&input, doc.to_string()).unwrap();
+    let out = temp("nul.bin");
+    let run = cli(&["compile", input.to_str().unwrap(), out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("NUL"));
+    assert!(!out.exists());
+}
+
+/// A compiled file names the fields of every struct it holds; a build whose types differ (here:
+/// a struct with a field more than the file's) refuses it instead of reading it askew.
+#[test]
+fn a_file_written_with_other_document_types_is_refused_not_misread() {
+    #[derive(serde::Serialize)]
+    struct Window {
+        days_after_signing: u32,
+        clause: String,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct WindowWithMore {
+        days_after_signing: u32,
+        grace_days: u32,
+        clause: String,
+    }
+    let bytes = compiled::write(
+        "h",
+        &Window {
+            days_after_signing: 5,
+            clause: "x".into(),
+        },
+        sha256,
+    )
+    .unwrap();
+    let body = &bytes[..bytes.len() - 32];
+    // Same shape on both sides reads; a changed shape is refused with both field lists.
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    #[serde(rename = "Window")]
+    struct Same {
+        days_after_signing: u32,
+        clause: String,
+    }
+    let (_, same): (String, Same) = compiled::read_unchecked(body).unwrap();
+    assert_eq!(same.days_after_signing, 5);
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(rename = "Window")]
+    #[allow(dead_code)]
+    struct Moved {
+        clause: String,
+        days_after_signing: u32,
+    }
+    let err = compiled::read_unchecked::<Moved>(body).unwrap_err();
+    assert!(err.what.contains("compile the document again"), "{err}");
+    let err = compiled::read_unchecked::<WindowWithMore>(body).unwrap_err();
+    assert!(err.what.contains("WindowWithMore"), "{err}");
+}
+
+/// A list that holds more entries than its reader takes is refused: the rest would otherwise be
+/// read as the next value.
+#[test]
+fn a_list_with_entries_left_over_is_refused() {
+    let bytes = compiled::write("h", &vec![vec!["a", "b", "c"]], sha256).unwrap();
+    let body = &bytes[..bytes.len() - 32];
+    assert!(compiled::read_unchecked::<Vec<Vec<String>>>(body).is_ok());
+    let err = compiled::read_unchecked::<Vec<(String, String)>>(body).unwrap_err();
+    assert!(err.what.contains("more entries"), "{err}");
 }

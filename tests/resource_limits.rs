@@ -130,8 +130,8 @@ fn ten_thousand_levels_of_nested_json_are_an_error_not_a_stack_overflow() {
     }
 
     // A policy term is a string or an object, read with `deserialize_any`: the one place a
-    // document's shape is not fixed by its type. Ten thousand arrays there are refused at the
-    // first one, without recursing.
+    // document's shape is not fixed by its type. Ten thousand nested arrays there are refused
+    // within the first two levels, without recursing further.
     let term = format!("{deep}{}", "]".repeat(10_000));
     let doc = aftersales::policy::SHIPPED_JSON.replacen("\"ガラス\"", &term, 1);
     assert_ne!(doc, aftersales::policy::SHIPPED_JSON);

@@ -55,7 +55,13 @@ fn main() -> ExitCode {
         policy.hash()
     );
     if let Some(output) = output {
-        let bytes = policy.to_compiled();
+        let bytes = match policy.to_compiled() {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("error: {input}: {}", e.message());
+                return ExitCode::FAILURE;
+            }
+        };
         if let Err(e) = std::fs::write(output, &bytes) {
             eprintln!("error: cannot write {output}: {e}");
             return ExitCode::FAILURE;

@@ -199,10 +199,12 @@ pub(crate) fn parse_timestamp(path: &str, s: &str) -> Result<DateTime<FixedOffse
     ))
 }
 
-/// Whether `s` is a date and time without a UTC offset: `2024-03-01T18:00`, `2024-03-01T18:00:00`
-/// or `2024-03-01 18:00:00.250` (a valid calendar date and time of day), which earns the caller a
-/// clearer error than "not RFC 3339". Written out rather than with chrono's format parser, which
-/// would bring its whole `strftime` machinery into the module for an error message.
+/// Whether `s` is a date and time without a UTC offset, which earns the caller a clearer error
+/// than "not RFC 3339": exactly `YYYY-MM-DD`, then `T`, `t` or one space, then `hh:mm`, optionally
+/// `:ss` (00–60) and optionally `.` and one or more digits; every number zero-padded ASCII digits,
+/// the date a real one, the time of day below 24:00. Written out rather than with chrono's format
+/// parser, which would bring its whole `strftime` machinery into the module for an error message
+/// (chrono also took one-digit fields and spaces inside; those now get `invalid_timestamp`).
 fn is_local_date_time(s: &str) -> bool {
     let digits = |r: core::ops::Range<usize>| -> Option<u32> {
         let part = s.get(r)?;

@@ -5,12 +5,15 @@
 //! and shipped in this form. Reading it back needs no JSON parser and no field names: every
 //! struct is its fields in declaration order, so the module carries only the sequence half of
 //! each type's serde code, and decoding the shipped policy is a walk over bytes. The format is
-//! self-describing enough to be checked as it is read (a tag before every value), so a damaged
-//! or foreign file is refused with the byte offset of the first thing that does not fit, never
-//! misread.
+//! self-describing enough to be checked as it is read (a tag before every value, the count of
+//! every list checked when it ends), so a damaged or foreign file is refused with the byte offset
+//! of the first thing that does not fit, never misread. The SHA-256 trailer tells damage apart;
+//! it is no signature (anyone can write one), so `Policy::from_compiled` validates the document
+//! and recomputes its hash rather than trusting the file's.
 //!
 //! ```text
-//! file    = MAGIC · value(hash) · value(document) · sha256(everything before it)
+//! file    = MAGIC · value(layout) · value(hash) · value(document) · sha256(everything before it)
+//! layout  = SEQ of (SEQ of STR: a struct's name, then its fields' names in order)
 //! value   = NULL | FALSE | TRUE | UINT varint | NEG varint | F64 8 bytes
 //!         | STR utf8 NUL | SEQ varint value* | MAP varint (value value)*
 //!         | SOME value | STRUCT (value | ABSENT)* END
@@ -22,7 +25,11 @@
 //! module gzips 2.7 KB smaller (measured); text holding a NUL cannot be compiled.
 //!
 //! `ABSENT` stands for a field left out with `skip_serializing_if`; such fields all have a
-//! `#[serde(default)]`, which is what the derived sequence visitor falls back on. This file uses
+//! `#[serde(default)]`, which is what the derived sequence visitor falls back on. Since fields
+//! are written without their names, the file starts with the layout of every struct in it, and
+//! the reader compares each with its own before reading one: a file compiled by a build whose
+//! document types differ (a field added, removed or moved) is refused, never read field by field
+//! into the wrong places. This file uses
 //! nothing but `serde`, so that `build.rs` can include it.
 
 use std::fmt;
@@ -54,10 +61,21 @@ pub fn write<T: Serialize>(
     document: &T,
     sha256: impl Fn(&[u8]) -> [u8; 32],
 ) -> Result<Vec<u8>, String> {
-    let mut out = Encoder(MAGIC.to_vec());
-    hash.serialize(&mut out).map_err(|e| e.0)?;
-    document.serialize(&mut out).map_err(|e| e.0)?;
-    let mut bytes = out.0;
+    let mut body = Encoder::default();
+    hash.serialize(&mut body).map_err(|e| e.0)?;
+    document.serialize(&mut body).map_err(|e| e.0)?;
+    let mut out = Encoder {
+        bytes: MAGIC.to_vec(),
+        ..Encoder::default()
+    };
+    let layout: Vec<Vec<&str>> = body
+        .layout
+        .iter()
+        .map(|(name, fields)| [*name].into_iter().chain(fields.iter().copied()).collect())
+        .collect();
+    layout.serialize(&mut out).map_err(|e| e.0)?;
+    let mut bytes = out.bytes;
+    bytes.extend_from_slice(&body.bytes);
     let digest = sha256(&bytes);
     bytes.extend_from_slice(&digest);
     Ok(bytes)
@@ -98,7 +116,9 @@ pub fn read_unchecked<T: de::DeserializeOwned>(body: &[u8]) -> Result<(String, T
     let mut de = Decoder {
         bytes: body,
         at: MAGIC.len(),
+        layout: Vec::new(),
     };
+    de.layout = Vec::<Vec<&str>>::deserialize(&mut de).map_err(|e| de.damage(e))?;
     let hash = String::deserialize(&mut de).map_err(|e| de.damage(e))?;
     let document = T::deserialize(&mut de).map_err(|e| de.damage(e))?;
     if de.at != body.len() {
@@ -155,8 +175,15 @@ fn unsupported(what: &str) -> FormatError {
 
 // ---- writing ------------------------------------------------------------------------------
 
-/// Writes values in the compiled form.
-struct Encoder(Vec<u8>);
+/// Writes values in the compiled form, noting the layout of every struct it writes.
+#[derive(Default)]
+struct Encoder {
+    bytes: Vec<u8>,
+    /// Every struct written so far, by name, with its fields in order.
+    layout: Vec<(&'static str, Vec<&'static str>)>,
+    /// The structs being written, innermost last, with the fields seen so far.
+    open: Vec<(&'static str, Vec<&'static str>)>,
+}
 
 impl Encoder {
     fn varint(&mut self, mut n: u64) {
@@ -164,15 +191,22 @@ impl Encoder {
             let low = (n & 0x7f) as u8;
             n >>= 7;
             if n == 0 {
-                self.0.push(low);
+                self.bytes.push(low);
                 return;
             }
-            self.0.push(low | 0x80);
+            self.bytes.push(low | 0x80);
+        }
+    }
+
+    /// Notes a field of the innermost struct being written.
+    fn field(&mut self, key: &'static str) {
+        if let Some((_, fields)) = self.open.last_mut() {
+            fields.push(key);
         }
     }
 
     fn tagged(&mut self, tag: u8, n: u64) {
-        self.0.push(tag);
+        self.bytes.push(tag);
         self.varint(n);
     }
 
@@ -195,7 +229,7 @@ impl ser::Serializer for &mut Encoder {
     type SerializeStructVariant = ser::Impossible<(), FormatError>;
 
     fn serialize_bool(self, v: bool) -> Result<(), FormatError> {
-        self.0.push(if v { TRUE } else { FALSE });
+        self.bytes.push(if v { TRUE } else { FALSE });
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result<(), FormatError> {
@@ -232,8 +266,8 @@ impl ser::Serializer for &mut Encoder {
         self.serialize_f64(v.into())
     }
     fn serialize_f64(self, v: f64) -> Result<(), FormatError> {
-        self.0.push(F64);
-        self.0.extend_from_slice(&v.to_le_bytes());
+        self.bytes.push(F64);
+        self.bytes.extend_from_slice(&v.to_le_bytes());
         Ok(())
     }
     fn serialize_char(self, v: char) -> Result<(), FormatError> {
@@ -243,20 +277,20 @@ impl ser::Serializer for &mut Encoder {
         if v.contains('\0') {
             return Err(FormatError(format!("{v:?} holds a NUL character")));
         }
-        self.0.push(STR);
-        self.0.extend_from_slice(v.as_bytes());
-        self.0.push(0);
+        self.bytes.push(STR);
+        self.bytes.extend_from_slice(v.as_bytes());
+        self.bytes.push(0);
         Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), FormatError> {
         Err(unsupported("a byte string"))
     }
     fn serialize_none(self) -> Result<(), FormatError> {
-        self.0.push(NULL);
+        self.bytes.push(NULL);
         Ok(())
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), FormatError> {
-        self.0.push(SOME);
+        self.bytes.push(SOME);
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), FormatError> {
@@ -312,8 +346,9 @@ impl ser::Serializer for &mut Encoder {
         self.length(MAP, len)?;
         Ok(self)
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, FormatError> {
-        self.0.push(STRUCT);
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Self, FormatError> {
+        self.bytes.push(STRUCT);
+        self.open.push((name, Vec::new()));
         Ok(self)
     }
     fn serialize_struct_variant(
@@ -369,17 +404,31 @@ impl ser::SerializeStruct for &mut Encoder {
     type Error = FormatError;
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
-        _: &'static str,
+        key: &'static str,
         value: &T,
     ) -> Result<(), FormatError> {
+        self.field(key);
         value.serialize(&mut **self)
     }
-    fn skip_field(&mut self, _: &'static str) -> Result<(), FormatError> {
-        self.0.push(ABSENT);
+    fn skip_field(&mut self, key: &'static str) -> Result<(), FormatError> {
+        self.field(key);
+        self.bytes.push(ABSENT);
         Ok(())
     }
     fn end(self) -> Result<(), FormatError> {
-        self.0.push(END);
+        self.bytes.push(END);
+        let Some((name, fields)) = self.open.pop() else {
+            return Err(FormatError("a struct ended that was never begun".into()));
+        };
+        match self.layout.iter().find(|(known, _)| *known == name) {
+            None => self.layout.push((name, fields)),
+            Some((_, known)) if *known == fields => {}
+            Some(_) => {
+                return Err(FormatError(format!(
+                    "`{name}` was written with two different sets of fields"
+                )))
+            }
+        }
         Ok(())
     }
 }
@@ -390,6 +439,8 @@ impl ser::SerializeStruct for &mut Encoder {
 struct Decoder<'de> {
     bytes: &'de [u8],
     at: usize,
+    /// The file's layout: per struct, its name and then its fields' names.
+    layout: Vec<Vec<&'de str>>,
 }
 
 impl<'de> Decoder<'de> {
@@ -416,6 +467,9 @@ impl<'de> Decoder<'de> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
+            if shift == 63 && b > 1 {
+                break;
+            }
             n |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
                 return Ok(n);
@@ -492,12 +546,12 @@ impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
                 self.deserialize_str(visitor)
             }
             SEQ => {
-                let left = self.count()?;
-                visitor.visit_seq(Counted { de: self, left })
+                self.at -= 1;
+                self.deserialize_seq(visitor)
             }
             MAP => {
-                let left = self.count()?;
-                visitor.visit_map(Counted { de: self, left })
+                self.at -= 1;
+                self.deserialize_map(visitor)
             }
             SOME => visitor.visit_some(self),
             STRUCT => {
@@ -527,10 +581,20 @@ impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _: &'static str,
-        _: &'static [&'static str],
+        name: &'static str,
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, FormatError> {
+        let written = self.layout.iter().find(|l| l.first() == Some(&name));
+        let written = written.and_then(|l| l.get(1..)).unwrap_or_default();
+        if written != fields {
+            return Err(FormatError(format!(
+                "holds `{name}` with the fields `{}`, where this build has `{}`: compile the \
+                 document again with this version",
+                written.join(", "),
+                fields.join(", ")
+            )));
+        }
         self.expect(STRUCT, "a struct")?;
         let value = visitor.visit_seq(Fields { de: &mut *self })?;
         self.expect(END, "the end of a struct")?;
@@ -589,13 +653,19 @@ impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
         self.expect(SEQ, "a list")?;
         let left = self.count()?;
-        visitor.visit_seq(Counted { de: self, left })
+        let mut entries = Counted { de: self, left };
+        let value = visitor.visit_seq(&mut entries)?;
+        entries.end()?;
+        Ok(value)
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
         self.expect(MAP, "a map")?;
         let left = self.count()?;
-        visitor.visit_map(Counted { de: self, left })
+        let mut entries = Counted { de: self, left };
+        let value = visitor.visit_map(&mut entries)?;
+        entries.end()?;
+        Ok(value)
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
@@ -615,7 +685,19 @@ struct Counted<'a, 'de> {
     left: usize,
 }
 
-impl<'de> de::SeqAccess<'de> for Counted<'_, 'de> {
+impl Counted<'_, '_> {
+    /// Refuses entries the visitor left unread: they would otherwise be read as the next value.
+    fn end(&self) -> Result<(), FormatError> {
+        match self.left {
+            0 => Ok(()),
+            n => Err(FormatError(format!(
+                "has {n} more entries than its type holds"
+            ))),
+        }
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for &mut Counted<'_, 'de> {
     type Error = FormatError;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -634,7 +716,7 @@ impl<'de> de::SeqAccess<'de> for Counted<'_, 'de> {
     }
 }
 
-impl<'de> de::MapAccess<'de> for Counted<'_, 'de> {
+impl<'de> de::MapAccess<'de> for &mut Counted<'_, 'de> {
     type Error = FormatError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(

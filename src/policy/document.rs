@@ -699,7 +699,12 @@ pub fn is_iso_date(s: &str) -> bool {
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return false;
     }
-    let num = |r: core::ops::Range<usize>| -> Option<u32> { s.get(r)?.parse().ok() };
+    let num = |r: core::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
     let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
     };

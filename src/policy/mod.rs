@@ -10,7 +10,7 @@
 //! ([`Policy::from_compiled`], what a page hands the WebAssembly module), through the same
 //! validation either way. Every verdict names the policy's id, version and [`Policy::hash`]
 //! (SHA-256 of the canonical JSON, so the same rules give the same hash whatever the whitespace;
-//! a compiled file carries the hash it was compiled with, under its checksum). A [`PolicySet`]
+//! a compiled file carries it too, and a handed-in file's is checked against its rules). A [`PolicySet`]
 //! holds several policies and answers which one was in force on an order date.
 
 pub mod compiled;
@@ -78,7 +78,7 @@ impl Policy {
     ///
     /// ```
     /// use aftersales::{ErrorKind, Policy};
-    /// let bytes = Policy::shipped().to_compiled();
+    /// let bytes = Policy::shipped().to_compiled().unwrap();
     /// assert_eq!(Policy::from_compiled(&bytes).unwrap().hash(), Policy::shipped().hash());
     /// let mut damaged = bytes.clone();
     /// damaged[100] ^= 1;
@@ -89,21 +89,34 @@ impl Policy {
             .map_err(|e| Error::new(ErrorKind::InvalidPolicy, e.path(), e.message()))?;
         let (hash, doc): (String, PolicyDocument) = compiled::read(bytes, sha256)
             .map_err(|e| Error::new(ErrorKind::InvalidPolicy, "", e.to_string()))?;
-        if !is_policy_hash(&hash) {
+        // The checksum only tells damage apart; the hash every verdict cites must be that of
+        // the rules actually read, so it is computed again rather than taken from the file
+        // (after validation, so that a broken rule is reported at its field first).
+        let policy = Policy::validated(doc, hash)?;
+        let computed = sha256_hex_of_json(&policy.doc);
+        if policy.hash != computed {
             return Err(Error::new(
                 ErrorKind::InvalidPolicy,
                 "",
-                format!("`{hash}` is not a policy hash (`sha256:` and 64 hex digits)"),
+                format!(
+                    "says its hash is `{}`, but its rules hash to `{computed}`",
+                    policy.hash
+                ),
             ));
         }
-        Policy::validated(doc, hash)
+        Ok(policy)
     }
 
-    /// This policy in its [`compiled`] form, for [`Policy::from_compiled`].
-    pub fn to_compiled(&self) -> Vec<u8> {
-        // Every type of the document is one the compiled form can write (a test writes the
-        // shipped one); an error here would be a new kind of field, caught by that test.
-        compiled::write(&self.hash, &self.doc, sha256).unwrap_or_default()
+    /// This policy in its [`compiled`] form, for [`Policy::from_compiled`]; refused
+    /// (`invalid_policy`) when its text holds a NUL character, which the form cannot write.
+    pub fn to_compiled(&self) -> Result<Vec<u8>, Error> {
+        compiled::write(&self.hash, &self.doc, sha256).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidPolicy,
+                "",
+                format!("cannot be compiled: {e}"),
+            )
+        })
     }
 
     /// Loads, validates and compiles a policy document.
@@ -213,16 +226,6 @@ fn sha256(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
-/// `sha256:` and 64 lowercase hex digits.
-fn is_policy_hash(hash: &str) -> bool {
-    hash.strip_prefix("sha256:").is_some_and(|hex| {
-        hex.len() == 64
-            && hex
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-    })
-}
-
 fn hex_digest(digest: impl IntoIterator<Item = u8>) -> String {
     let mut out = Vec::with_capacity(7 + 64);
     out.extend_from_slice(b"sha256:");
@@ -314,7 +317,7 @@ mod tests {
     fn the_compiled_form_reads_back_as_the_document_it_was_written_from() {
         let loaded = Policy::from_json(SHIPPED_JSON).unwrap();
         assert_eq!(
-            loaded.to_compiled(),
+            loaded.to_compiled().unwrap(),
             SHIPPED_COMPILED,
             "build.rs and the crate agree"
         );
