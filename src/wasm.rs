@@ -79,11 +79,11 @@ impl JsChecker {
     }
 
     /// A checker with a newer policy instead of the compiled-in one: the document in its compiled
-    /// form (a `Uint8Array`, as `aftersales-policy compile` writes it), validated when it was
-    /// compiled and checked again here.
+    /// form (a `Uint8Array` or `ArrayBuffer` of what `aftersales-policy compile` writes),
+    /// validated when it was compiled and checked again here.
     #[wasm_bindgen(js_name = withPolicy)]
     pub fn with_policy(
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] compiled: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] compiled: JsValue,
     ) -> Result<JsChecker, JsValue> {
         let policy = policy(&compiled).map_err(thrown)?;
         Ok(JsChecker {
@@ -96,7 +96,7 @@ impl JsChecker {
     #[wasm_bindgen(js_name = addPolicy)]
     pub fn add_policy(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] compiled: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] compiled: JsValue,
     ) -> Result<(), JsValue> {
         let policy = policy(&compiled).map_err(thrown)?;
         self.inner.add_policy(policy);
@@ -285,9 +285,18 @@ fn negotiate(tag: &JsValue) -> Locale {
         .map_or(Locale::En, |tag| Locale::negotiate(&tag))
 }
 
-/// A compiled policy from a `Uint8Array`, size-checked before it is copied in.
+/// A compiled policy from a `Uint8Array` or an `ArrayBuffer`, size-checked before it is copied in.
 fn policy(compiled: &JsValue) -> Result<Policy, Error> {
-    let Some(bytes) = compiled.dyn_ref::<js_sys::Uint8Array>() else {
+    // `await response.arrayBuffer()` is what a page has in hand; a view of it is taken as is.
+    let whole;
+    let bytes = match compiled.dyn_ref::<js_sys::ArrayBuffer>() {
+        Some(buffer) => {
+            whole = js_sys::Uint8Array::new(buffer);
+            Some(&whole)
+        }
+        None => compiled.dyn_ref::<js_sys::Uint8Array>(),
+    };
+    let Some(bytes) = bytes else {
         let hint = if compiled.is_string() {
             "; a JSON document is compiled ahead, with `aftersales-policy compile`"
         } else {
@@ -297,7 +306,7 @@ fn policy(compiled: &JsValue) -> Result<Policy, Error> {
             ErrorKind::InvalidType,
             "",
             format!(
-                "invalid type: {}, expected a compiled policy as a Uint8Array{hint}",
+                "invalid type: {}, expected a compiled policy as a Uint8Array or ArrayBuffer{hint}",
                 describe(compiled)
             ),
         ));

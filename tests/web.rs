@@ -295,6 +295,9 @@ fn with_policy_and_add_policy_take_a_compiled_policy_and_refuse_a_broken_one() {
     let class = get(&checker(), "constructor");
     let c = call(&class, "withPolicy", &[shipped_policy()]).unwrap();
     still_answers(&c);
+    // What `await response.arrayBuffer()` gives is taken too.
+    let buffer = js_sys::Uint8Array::from(aftersales::policy::SHIPPED_COMPILED).buffer();
+    call(&c, "addPolicy", &[buffer.into()]).unwrap();
 
     // A file that reads well but breaks a rule: refused by the validator, at the field.
     let mut doc: PolicyDocument = serde_json::from_str(aftersales::policy::SHIPPED_JSON).unwrap();

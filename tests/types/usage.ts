@@ -119,7 +119,7 @@ export async function run(wasm: BufferSource, compiledPolicy: Uint8Array): Promi
   }
 
   const newer: Checker = Checker.withPolicy(compiledPolicy);
-  newer.addPolicy(compiledPolicy);
+  newer.addPolicy(compiledPolicy.slice().buffer);
   // @ts-expect-error: a policy is handed in compiled, not as JSON text
   void (() => Checker.withPolicy("{}"));
   if (newer.info().policies.length !== 1) problems.push("addPolicy: same date did not replace");
