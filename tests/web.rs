@@ -7,7 +7,7 @@
 //! objects, an `AftersalesError` with `code` and `path` for each class of bad input (and the
 //! module still answering, and still accepting a policy, after each), the size limits, messages
 //! in the four locales, and parity with the native core on `tests/data/parity/cases.json`.
-//! Run by `.ci/test-wasm` (`wasm-pack test --headless --chrome|--firefox -- --test web`), after
+//! Run by `.ci/test-wasm` (`wasm-pack test --headless --chrome|--firefox --test web`), after
 //! `cargo test --test parity_native` has written `target/parity/native.json`.
 #![cfg(target_arch = "wasm32")]
 #![allow(
