@@ -167,14 +167,27 @@ impl JsChecker {
                 "no policy is loaded",
             ))
         })?;
-        let table = policy.messages();
-        let by_key: std::collections::BTreeMap<&str, &str> = policy
-            .document()
-            .messages
-            .keys()
-            .map(|key| (key.as_str(), table.text(key, locale)))
-            .collect();
-        to_js(&by_key)
+        to_js(&MessagesIn { policy, locale })
+    }
+}
+
+/// Every message of a policy in one locale, written as one object keyed in the document's
+/// (sorted) order straight from the document, with no map built in between.
+struct MessagesIn<'a> {
+    policy: &'a Policy,
+    locale: Locale,
+}
+
+impl Serialize for MessagesIn<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let table = self.policy.messages();
+        serializer.collect_map(
+            self.policy
+                .document()
+                .messages
+                .keys()
+                .map(|key| (key.as_str(), table.text(key, self.locale))),
+        )
     }
 }
 
