@@ -215,7 +215,7 @@ impl JsChecker {
             }
         }
         json.push(']');
-        let listings: Vec<Listing> = from_json_text(&json)?;
+        let listings: Vec<Listing> = crate::decode::from_json(&json)?;
         self.inner.screen_batch(&listings, locale)
     }
 }
@@ -519,26 +519,6 @@ fn json_text(value: &JsValue, room: usize) -> Result<Option<String>, Error> {
     Ok(Some(String::from(text)))
 }
 
-/// Decodes JSON text with the native API's decoder: same field paths, same messages.
-fn from_json_text<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
-    if json.len() > limits::MAX_INPUT_BYTES {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            "",
-            format!(
-                "has `{}` bytes, at most `{}`",
-                json.len(),
-                limits::MAX_INPUT_BYTES
-            ),
-        ));
-    }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = crate::decode::from_deserializer(&mut de)?;
-    de.end()
-        .map_err(|e| Error::new(ErrorKind::InvalidJson, "", e.to_string()))?;
-    Ok(value)
-}
-
 /// Decodes an input object (a listing, a claim) through its JSON text.
 fn decode<T: DeserializeOwned>(
     value: &JsValue,
@@ -552,7 +532,8 @@ fn decode<T: DeserializeOwned>(
             format!("invalid type: {}, expected an object", describe(value)),
         )
     })?;
-    from_json_text(&text)
+    // The native API's decoder: same size check, field paths and messages.
+    crate::decode::from_json(&text)
 }
 
 /// `now` from milliseconds since the Unix epoch, in UTC.

@@ -7,30 +7,11 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { answer } from "./differential/run-cases.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const file = process.argv[2] ?? `${root}target/parity/native.json`;
 const { Checker } = createRequire(import.meta.url)(`${root}pkg/node/aftersales.js`);
-
-/** The module's answer to one case, as the JSON text the native side wrote. */
-function answer(checker, c) {
-  const input = JSON.parse(c.input);
-  const locale = c.locale === null ? [] : [c.locale];
-  try {
-    let result;
-    if (c.method === "judge") result = checker.judge(input, c.now_ms, ...locale);
-    else if (c.method === "screen") result = checker.screen(input, ...locale);
-    else if (c.method === "screenBatch") result = checker.screenBatch(input, ...locale);
-    else throw new TypeError(`unknown method ${c.method}`);
-    return JSON.stringify(result);
-  } catch (e) {
-    const own = (k) => Object.prototype.hasOwnProperty.call(e, k);
-    if (!(e instanceof Error) || e.name !== "AftersalesError" || !own("code") || !own("path")) {
-      return `not an AftersalesError: ${e?.name}: ${e?.message}`;
-    }
-    return JSON.stringify({ error: { code: e.code, path: e.path, message: e.message } });
-  }
-}
 
 const { policy_hash: nativeHash, cases } = JSON.parse(readFileSync(file, "utf8"));
 const checker = new Checker();

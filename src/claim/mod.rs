@@ -206,47 +206,35 @@ pub(crate) fn parse_timestamp(path: &str, s: &str) -> Result<DateTime<FixedOffse
 /// parser, which would bring its whole `strftime` machinery into the module for an error message
 /// (chrono also took one-digit fields and spaces inside; those now get `invalid_timestamp`).
 fn is_local_date_time(s: &str) -> bool {
-    let digits = |r: core::ops::Range<usize>| -> Option<u32> {
-        let part = s.get(r)?;
+    let digits = |part: &str| -> Option<u32> {
         part.bytes()
             .all(|b| b.is_ascii_digit())
             .then(|| part.parse().ok())?
     };
-    let b = s.as_bytes();
-    let shape = b.len() >= 16
-        && b.get(4) == Some(&b'-')
-        && b.get(7) == Some(&b'-')
-        && matches!(b.get(10), Some(b'T' | b't' | b' '))
-        && b.get(13) == Some(&b':');
-    let (Some(year), Some(month), Some(day), Some(hour), Some(minute)) = (
-        digits(0..4),
-        digits(5..7),
-        digits(8..10),
-        digits(11..13),
-        digits(14..16),
+    let (Some(date), Some(sep), Some(hour), Some(b':'), Some(minute), Some(rest)) = (
+        s.get(..10),
+        s.as_bytes().get(10),
+        s.get(11..13).and_then(digits),
+        s.as_bytes().get(13),
+        s.get(14..16).and_then(digits),
+        s.get(16..),
     ) else {
         return false;
     };
-    let seconds_ok = match s.get(16..) {
-        Some("") => true,
-        Some(rest) => rest.strip_prefix(':').is_some_and(|rest| {
+    let seconds_ok = rest.is_empty()
+        || rest.strip_prefix(':').is_some_and(|rest| {
             let (sec, frac) = rest.split_at_checked(2).unwrap_or((rest, ""));
             let frac_ok = frac.is_empty()
                 || frac
                     .strip_prefix('.')
                     .is_some_and(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
-            sec.len() == 2 && sec.bytes().all(|b| b.is_ascii_digit()) && sec <= "60" && frac_ok
-        }),
-        None => false,
-    };
-    shape
-        && seconds_ok
+            sec.len() == 2 && digits(sec).is_some_and(|sec| sec <= 60) && frac_ok
+        });
+    crate::policy::document::is_iso_date(date)
+        && matches!(sep, b'T' | b't' | b' ')
         && hour < 24
         && minute < 60
-        && i32::try_from(year)
-            .ok()
-            .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, day))
-            .is_some()
+        && seconds_ok
 }
 
 pub(crate) fn rfc3339(t: DateTime<FixedOffset>) -> String {

@@ -525,6 +525,13 @@ impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
     type Error = FormatError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
+        // Text, lists and maps are read by their own methods, which take the tag themselves.
+        match self.peek() {
+            Some(STR) => return self.deserialize_str(visitor),
+            Some(SEQ) => return self.deserialize_seq(visitor),
+            Some(MAP) => return self.deserialize_map(visitor),
+            _ => {}
+        }
         match self.byte()? {
             NULL => visitor.visit_unit(),
             FALSE => visitor.visit_bool(false),
@@ -540,18 +547,6 @@ impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
                 let mut le = [0u8; 8];
                 le.copy_from_slice(raw);
                 visitor.visit_f64(f64::from_le_bytes(le))
-            }
-            STR => {
-                self.at -= 1;
-                self.deserialize_str(visitor)
-            }
-            SEQ => {
-                self.at -= 1;
-                self.deserialize_seq(visitor)
-            }
-            MAP => {
-                self.at -= 1;
-                self.deserialize_map(visitor)
             }
             SOME => visitor.visit_some(self),
             STRUCT => {

@@ -695,9 +695,14 @@ impl Validator {
 
 /// `YYYY-MM-DD` with a real day of month (leap years included).
 pub fn is_iso_date(s: &str) -> bool {
+    iso_date_parts(s).is_some()
+}
+
+/// The year, month and day of a `YYYY-MM-DD` date (ASCII digits, a real day of a real month).
+pub fn iso_date_parts(s: &str) -> Option<(u32, u32, u32)> {
     let b = s.as_bytes();
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return false;
+        return None;
     }
     let num = |r: core::ops::Range<usize>| -> Option<u32> {
         let part = s.get(r)?;
@@ -705,18 +710,16 @@ pub fn is_iso_date(s: &str) -> bool {
             .all(|b| b.is_ascii_digit())
             .then(|| part.parse().ok())?
     };
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => return false,
+        _ => return None,
     };
-    (1..=days).contains(&d)
+    (1..=days).contains(&d).then_some((y, m, d))
 }
 
 #[cfg(test)]

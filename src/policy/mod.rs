@@ -287,11 +287,8 @@ impl PolicySet {
 /// A `YYYY-MM-DD` date (the form the validator accepts), read without chrono's format parser,
 /// which would add its whole `strftime` machinery to the module for this one field.
 fn iso_date(s: &str) -> Option<NaiveDate> {
-    if !document::is_iso_date(s) {
-        return None;
-    }
-    let num = |r: core::ops::Range<usize>| -> Option<u32> { s.get(r)?.parse().ok() };
-    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+    let (y, m, d) = document::iso_date_parts(s)?;
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
-// The module's half of the differential test, shared by node.mjs and the page chrome.mjs opens:
-// replays each line of cases.jsonl through a `Checker` and compares JSON.stringify of the answer
-// (or of the thrown error's {code, path, message}) with the native answer, byte for byte.
+// The module's half of the differential test, shared by node.mjs and the page chrome.mjs opens
+// (and its `answer` by tests/node_parity.mjs): replays each line of cases.jsonl through a
+// `Checker` and compares JSON.stringify of the answer (or of the thrown error's
+// {code, path, message}) with the native answer, byte for byte.
 // No Node or DOM API here: the same file runs in both.
 
 /** The module's answer to one case, as JSON text. */
@@ -15,7 +16,9 @@ export function answer(checker, c) {
     else throw new TypeError(`unknown method ${c.method}`);
     return JSON.stringify(result);
   } catch (e) {
-    if (!(e instanceof Error) || e.name !== "AftersalesError") {
+    // A thrown value must be an `Error` named `AftersalesError` with own `code` and `path`.
+    const own = (k) => Object.prototype.hasOwnProperty.call(e, k);
+    if (!(e instanceof Error) || e.name !== "AftersalesError" || !own("code") || !own("path")) {
       return `not an AftersalesError: ${e && e.name}: ${e && e.message}`;
     }
     return JSON.stringify({ error: { code: e.code, path: e.path, message: e.message } });
