@@ -65,12 +65,21 @@ export type Notice = "second_hand_wear" | "may_be_unsealed" | "outer_box_not_com
 export type Marketplace =
   | "mercari"
   | "rakuma"
+  | "rakuten"
+  | "yahoo_shopping"
+  | "yahoo_auctions"
   | "amazon_jp"
   | "surugaya"
   | "sofmap"
   | "amiami"
-  | "yahoo_auctions"
+  | "paypay_flea"
   | "other";
+/**
+ * What a flag rests on, strongest first: the marketplace category, a statement of the item's
+ * kind or material (in the title, or after 材質 / "made of" in the description), or a weaker
+ * hint (a brand whose material is only implied): word a `hint` as "may be", not as a verdict.
+ */
+export type Basis = "category" | "statement" | "hint";
 /** Which part of a listing a finding is in, or what decided a flag. */
 export type Field = "title" | "description" | "category";
 
@@ -124,6 +133,7 @@ export interface Finding {
 export interface Flag {
   class: ItemClass;
   decided_by: Field;
+  basis: Basis;
   rule: string;
   clause: string;
   message: string;

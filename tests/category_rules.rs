@@ -1,9 +1,11 @@
-//! The policy's marketplace category rules: every path and code is real in the Mercari Japan
-//! taxonomy, and the category outweighs the title's words.
+//! The policy's marketplace category rules: every path and code is real in the taxonomy of the
+//! marketplace the rule names (Mercari Japan's when it names none), and the category outweighs
+//! the title's words.
 //!
 //! The taxonomy is `shared/eval/mercari-jp-categories.json` beside the crate (`{tree, map}`; map
 //! entries have `code`, `name`, `parentCode`). CI has `shared/` beside the clone; where it is
-//! absent the taxonomy test says so and checks nothing else.
+//! absent the taxonomy test says so and checks nothing else. The other marketplaces' extracts are
+//! in `tests/data/taxonomies/` (their sources in its README).
 
 #![allow(
     clippy::unwrap_used,
@@ -16,7 +18,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use aftersales::policy::vocabulary::ItemClass;
+use aftersales::policy::document::CategoryRule;
+use aftersales::policy::vocabulary::{ItemClass, Marketplace};
 use aftersales::screen::{Field, Listing, Screening};
 use aftersales::{Checker, Locale, Policy};
 
@@ -84,7 +87,13 @@ fn every_category_rule_names_a_real_path_and_codes_that_name_its_leaf() {
         paths.insert(path_of(&map, code), code);
     }
     let policy = Policy::shipped();
-    let rules = &policy.document().screening.categories;
+    let rules: Vec<&CategoryRule> = policy
+        .document()
+        .screening
+        .categories
+        .iter()
+        .filter(|r| r.marketplace.is_none())
+        .collect();
     assert!(rules.len() > 50, "only {} category rules", rules.len());
     for rule in rules {
         assert!(
@@ -264,4 +273,121 @@ fn electronics_categories_rule_out_discs_and_paper() {
         &["スマホ・タブレット・パソコン", "メモリーカード", "SDカード"],
     );
     assert!(!s.non_compensable);
+}
+
+/// The ids (and, for `other`, the root-first paths) of one marketplace's taxonomy extract.
+fn extract(marketplace: Marketplace) -> (Vec<String>, Vec<Vec<String>>) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/taxonomies");
+    let files: &[&str] = match marketplace {
+        Marketplace::Rakuten => &["rakuten.json", "rakuten-ichiba-leaves.json"],
+        Marketplace::Other => &["english-stores.json"],
+        m => {
+            let name = format!("{}.json", m.as_str());
+            return extract_files(&dir, &[name.as_str()]);
+        }
+    };
+    extract_files(&dir, files)
+}
+
+fn extract_files(dir: &std::path::Path, files: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {
+    let (mut ids, mut paths) = (Vec::new(), Vec::new());
+    for file in files {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(json["source"].is_string(), "{file} names its source");
+        for node in json["nodes"].as_array().unwrap() {
+            if let Some(id) = node["id"].as_str() {
+                // Rakuten Books' genre ids are stored as `books:001001`.
+                ids.push(id.rsplit(':').next().unwrap_or(id).to_owned());
+            }
+            if let Some(path) = node["path"].as_array() {
+                paths.push(
+                    path.iter()
+                        .filter_map(|s| s.as_str().map(str::to_owned))
+                        .collect(),
+                );
+            }
+        }
+    }
+    (ids, paths)
+}
+
+#[test]
+fn every_other_marketplace_rule_names_codes_and_paths_of_its_own_taxonomy() {
+    let policy = Policy::shipped();
+    let mut checked = 0;
+    for rule in &policy.document().screening.categories {
+        let Some(marketplace) = rule.marketplace else {
+            continue;
+        };
+        let (ids, paths) = extract(marketplace);
+        for code in &rule.codes {
+            // `001*` names genre 001 and everything under it.
+            let id = code.strip_suffix('*').unwrap_or(code);
+            assert!(
+                ids.iter().any(|i| i == id),
+                "rule `{}`: code {code} is not in the {marketplace} extract",
+                rule.id
+            );
+        }
+        if !rule.path.is_empty() {
+            assert!(
+                paths
+                    .iter()
+                    .any(|p| p.ends_with(&rule.path) || *p == rule.path),
+                "rule `{}`: path {:?} is not in the {marketplace} extract",
+                rule.id,
+                rule.path
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 80, "only {checked} rules name a marketplace");
+}
+
+fn coded(marketplace: Marketplace, code: &str, title: &str) -> Screening {
+    let mut listing = Listing::titled("t", title);
+    listing.marketplace = Some(marketplace);
+    listing.category_code = Some(code.to_owned());
+    checker().screen(&listing, Locale::En).unwrap()
+}
+
+#[test]
+fn a_rakuten_books_genre_decides_by_its_longest_known_prefix() {
+    // 001001 漫画（コミック） under 001 本: paper, whatever the title.
+    let s = coded(Marketplace::Rakuten, "001001004", "ワンパンマン 21");
+    assert!(s.non_compensable);
+    assert_eq!(s.flags[0].rule, "rakuten.001001");
+    // 001027 文具・雑貨, under 本 too, is no paper product.
+    assert!(!coded(Marketplace::Rakuten, "001027001", "ブックカバー").non_compensable);
+    // 002 CD.
+    assert_eq!(
+        coded(Marketplace::Rakuten, "002101", "Best Hits").class,
+        ItemClass::CdDvdBd
+    );
+}
+
+#[test]
+fn a_cartridge_platform_category_outweighs_a_disc_word_in_the_title() {
+    // Rakuten Books' Nintendo Switch genre: a 「ソフト」 for it is a cartridge.
+    let s = coded(
+        Marketplace::Rakuten,
+        "006514",
+        "ゼルダの伝説 PS4版もある DVD付き",
+    );
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}
+
+#[test]
+fn an_unscoped_marketplace_falls_back_to_mercari_paths() {
+    // Rakuma has rules of its own, but files most listings under paths Mercari shares.
+    let mut listing = Listing::titled("t", "ガラスの仮面 1-49巻 セット");
+    listing.marketplace = Some(Marketplace::Rakuma);
+    listing.category = ["本・雑誌・漫画", "漫画", "全巻セット", "少女漫画"]
+        .map(str::to_owned)
+        .to_vec();
+    let s = checker().screen(&listing, Locale::En).unwrap();
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert_eq!(s.flags[0].rule, "books_magazines_manga");
 }

@@ -12,8 +12,8 @@
 use std::sync::OnceLock;
 
 use aftersales::limits;
-use aftersales::policy::vocabulary::{Condition, ItemClass, Notice};
-use aftersales::screen::{Field, Listing, Screening};
+use aftersales::policy::vocabulary::{Basis, Condition, ItemClass, Notice};
+use aftersales::screen::{Field, Listing, Marketplace, Screening};
 use aftersales::{Checker, ErrorKind, Locale};
 
 /// One checker for the whole file: compiling the policy is the slow part in a debug build.
@@ -315,10 +315,11 @@ fn a_one_megabyte_description_is_rejected_as_too_large_naming_the_field() {
 
 #[test]
 fn a_description_full_of_one_term_returns_with_findings_capped() {
-    // 「ガラス」 is 9 bytes: as many repeats as the description limit allows.
-    let repeats = limits::MAX_DESCRIPTION_BYTES / "ガラス".len();
+    // 「材質ガラス」 is 15 bytes: as many repeats as the description limit allows, each match
+    // read under the statement phrase just before it.
+    let repeats = limits::MAX_DESCRIPTION_BYTES / "材質ガラス".len();
     let mut listing = Listing::titled("t", "インテリア 雑貨");
-    listing.description = Some("ガラス".repeat(repeats));
+    listing.description = Some("材質ガラス".repeat(repeats));
     let s = checker().screen(&listing, Locale::En).unwrap();
     assert!(s.fragile);
     let in_description = s
@@ -375,18 +376,115 @@ fn the_title_outweighs_the_description() {
     assert_eq!(s.class, ItemClass::PaperProduct);
     assert!(s.findings.iter().all(|f| f.field == Field::Title));
 
-    // A title that names nothing leaves the description to decide.
+    // A title that names nothing leaves the description to decide, through what it states.
     let mut listing = Listing::titled("t", "ロイヤルコペンハーゲン ブルーフルーテッド 19cm");
-    listing.description = Some("磁器のプレートです。欠けなし。".to_owned());
+    listing.description = Some("素材：磁器のプレートです。欠けなし。".to_owned());
     let s = checker().screen(&listing, Locale::En).unwrap();
     assert!(s.fragile);
     let listing = Listing::titled("t", "ブルーフルーテッド 19cm");
     assert!(!checker().screen(&listing, Locale::En).unwrap().fragile);
     let mut listing = Listing::titled("t", "ブルーフルーテッド 19cm");
-    listing.description = Some("磁器のプレートです。欠けなし。".to_owned());
+    listing.description = Some("素材：磁器のプレートです。欠けなし。".to_owned());
     let s = checker().screen(&listing, Locale::En).unwrap();
     assert!(s.fragile);
     assert_eq!(s.flags[0].decided_by, Field::Description);
+    assert_eq!(s.flags[0].basis, Basis::Statement);
+}
+
+fn described(title: &str, description: &str) -> Screening {
+    let mut listing = Listing::titled("t", title);
+    listing.description = Some(description.to_owned());
+    checker().screen(&listing, Locale::En).unwrap()
+}
+
+#[test]
+fn a_description_is_read_for_what_it_states_about_the_item() {
+    let s = described(
+        "ブルーフルーテッド プレート 19cm",
+        "材質：陶器\nサイズ：19cm",
+    );
+    assert!(s.fragile);
+    assert_eq!(s.flags[0].basis, Basis::Statement);
+    let s = described("Blue plate 19cm", "Material: porcelain. Dishwasher safe.");
+    assert!(s.fragile);
+    // The same word outside a statement about the item is not read.
+    assert!(!described("ブルーフルーテッド 19cm", "陶器のような風合いが人気です。").fragile);
+}
+
+#[test]
+fn shipping_packing_photo_and_cross_selling_talk_in_a_description_flags_nothing() {
+    for description in [
+        "材質：ポリエステル\nガラス製品と同梱の場合はプチプチで梱包して発送します。",
+        "素材 綿100%\n他にもCD、DVD、本を出品しています。プロフィールをご覧ください。",
+        "Material: cotton. Packed in bubble wrap with glass items, shipped from a smoke-free home.",
+        "素材：ナイロン\n写真の額縁やポスターは付属しません。",
+    ] {
+        let s = described("トートバッグ", description);
+        assert!(s.flags.is_empty(), "{description}: {:?}", s.flags);
+    }
+}
+
+#[test]
+fn a_brand_whose_material_is_only_implied_flags_as_a_hint() {
+    let s = screen("スワロフスキー イーグル 置物");
+    assert!(s.fragile);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    // Its jewellery is not flagged at all.
+    assert!(!screen("スワロフスキー ネックレス").fragile);
+    // A title that names the material is a statement.
+    assert_eq!(
+        screen("江戸切子 ロックグラス").flags[0].basis,
+        Basis::Statement
+    );
+}
+
+#[test]
+fn colours_brands_and_works_that_hold_a_class_word_are_not_the_thing_itself() {
+    for title in [
+        "ワンピース シャンパンゴールド Mサイズ",
+        "ニット ワインレッド",
+        "Realforce R2 キーキャップ 錆青磁",
+        "エバーカラーワンデー 20枚入",
+        "Sequin dress champagne gold",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
+    }
+}
+
+#[test]
+fn a_kana_match_across_two_words_is_not_a_term() {
+    // 「ストーリーを楽しみなが**らス**トーリー」: hiragana then katakana is no 「ガラス」.
+    assert!(!described("ゲームソフト", "種類：楽しみながらストーリーを進める").fragile);
+    assert!(screen("がらす 2個セット").fragile);
+}
+
+#[test]
+fn an_e_book_is_no_paper_product_and_a_download_no_disc() {
+    assert!(!screen("NARUTO 巻ノ72【電子書籍】").non_compensable);
+    assert!(screen("NARUTO 巻ノ72 /集英社/岸本斉史").non_compensable);
+    assert!(!screen("ファイナルファンタジーXIV ダウンロード版 PS4").non_compensable);
+}
+
+#[test]
+fn each_marketplace_category_code_is_read_in_its_own_taxonomy() {
+    let coded = |marketplace: Marketplace, code: &str| {
+        let mut listing = Listing::titled("t", "ルフィの仲間力");
+        listing.marketplace = Some(marketplace);
+        listing.category_code = Some(code.to_owned());
+        checker().screen(&listing, Locale::En).unwrap()
+    };
+    // A Rakuten Books genre id carries its ancestors': 001001001 is under 001 (本).
+    let s = coded(Marketplace::Rakuten, "001001001");
+    assert!(s.non_compensable);
+    assert_eq!(s.flags[0].basis, Basis::Category);
+    assert_eq!(s.flags[0].decided_by, Field::Category);
+    // Rakuten Books' e-book genre rules paper out.
+    assert!(!coded(Marketplace::Rakuten, "101").non_compensable);
+    // A Rakuten genre id means nothing in Mercari's taxonomy.
+    assert!(!coded(Marketplace::Mercari, "001001001").non_compensable);
+    // Yahoo! Auctions' CD category.
+    assert!(coded(Marketplace::YahooAuctions, "22192").non_compensable);
 }
 
 #[test]

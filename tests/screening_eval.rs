@@ -16,7 +16,9 @@
     clippy::panic
 )]
 
-use aftersales::screen::eval::{read_jsonl, score, LabeledListing, Labels, Lang, Scores, Target};
+use aftersales::screen::eval::{
+    read_jsonl, score, Fields, LabeledListing, Labels, Lang, Scores, Target,
+};
 use aftersales::{Checker, Locale};
 
 fn rows(file: &str) -> Vec<LabeledListing> {
@@ -26,7 +28,12 @@ fn rows(file: &str) -> Vec<LabeledListing> {
 }
 
 fn scores(checker: &Checker, rows: &[LabeledListing], lang: Lang, with_category: bool) -> Scores {
-    score(rows, lang, with_category, |listing| {
+    let fields = if with_category {
+        Fields::TitleCategory
+    } else {
+        Fields::Title
+    };
+    score(rows, lang, fields, |listing| {
         checker.screen(listing, Locale::En).map(Labels::from)
     })
     .unwrap()

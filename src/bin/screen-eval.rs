@@ -1,27 +1,35 @@
 //! `screen-eval`: scores the screener on a labeled listing file, beside a naive keyword baseline.
 //!
 //! ```text
-//! cargo run --release --bin screen-eval -- tests/data/listings/test.jsonl [--lang ja|en|zh|ru|all] [--errors] [--no-category]
+//! cargo run --release --bin screen-eval -- tests/data/listings/real/test.jsonl \
+//!     [--lang ja|en|zh|ru|all] [--fields title|…|each] [--by-marketplace] [--errors]
 //! ```
 //!
-//! For each title language and each label (`fragile`, `non_compensable`) it prints precision,
-//! recall, F1 and the TP/FP/FN counts of the shipped policy's screener, and of the baseline:
-//! what someone would write in five minutes — a short list of obvious keywords per class and
-//! language, searched as plain case-insensitive substrings of the title, with no folding, no
-//! exclusions and no category. `--errors` lists the rows the screener got wrong;
-//! `--no-category` screens titles alone, without the marketplace category; `--title` screens one
-//! title (with an optional `--category` path, `/`-separated) and prints the answer as JSON. A row
+//! For each title language, each marketplace (with `--by-marketplace`), each combination of
+//! fields a storefront may have (title alone, with the description, with the category, all;
+//! `--fields each` prints them all, the default is all that the row has) and each label
+//! (`fragile`, `non_compensable`) it prints precision, recall, F1 and the TP/FP/FN counts of the
+//! shipped policy's screener, and of the baseline: what someone would write in five minutes — a
+//! short list of obvious keywords per class and language, searched as plain case-insensitive
+//! substrings of the same title and description, with no folding, no exclusions and no category.
+//! `--errors` lists the rows the screener got wrong with the terms and basis behind each flag;
+//! `--no-category` drops the category; `--title` screens one title (with an optional
+//! `--description` and `--category` path, `/`-separated) and prints the answer as JSON. A row
 //! that cannot be read stops the run with its line number and field.
 
 use std::process::ExitCode;
 
-use aftersales::screen::eval::{read_jsonl, score, Counts, Labels, Lang, Scores, Target};
+use aftersales::screen::eval::{
+    read_jsonl, score, Counts, Fields, LabeledListing, Labels, Lang, Scores, Target,
+};
 use aftersales::screen::{Listing, Screening};
 use aftersales::{Checker, Error, Locale};
 
 const USAGE: &str =
-    "usage: screen-eval FILE.jsonl [--lang ja|en|zh|ru|all] [--errors] [--no-category]
-       screen-eval --title TITLE [--category A/B/C]
+    "usage: screen-eval FILE.jsonl [--lang ja|en|zh|ru|all] [--errors] [--by-marketplace]
+           [--fields title|title+description|title+category|title+description+category|each]
+           [--no-category]
+       screen-eval --title TITLE [--description TEXT] [--category A/B/C]
        screen-eval FILE.jsonl --time";
 
 /// The baseline's keywords: (language, fragile, non-compensable).
@@ -82,8 +90,12 @@ const BASELINE: [(Lang, &[&str], &[&str]); 4] = [
 ];
 
 fn baseline(lang: Lang, listing: &Listing) -> Labels {
-    let title = listing.title.to_lowercase();
-    let any = |words: &[&str]| words.iter().any(|w| title.contains(&w.to_lowercase()));
+    let mut text = listing.title.to_lowercase();
+    if let Some(d) = &listing.description {
+        text.push('\n');
+        text.push_str(&d.to_lowercase());
+    }
+    let any = |words: &[&str]| words.iter().any(|w| text.contains(&w.to_lowercase()));
     let (fragile, non_compensable) = BASELINE
         .iter()
         .find(|(l, _, _)| *l == lang)
@@ -99,27 +111,57 @@ struct Options {
     file: String,
     title: Option<String>,
     category: Vec<String>,
+    description: Option<String>,
     langs: Vec<Lang>,
     errors: bool,
-    with_category: bool,
+    fields: Vec<Fields>,
+    by_marketplace: bool,
     time: bool,
 }
 
 fn options() -> Result<Options, String> {
     let mut file = None;
     let mut title = None;
+    let mut description = None;
     let mut category = Vec::new();
     let mut langs = Lang::ALL.to_vec();
     let mut errors = false;
     let mut time = false;
-    let mut with_category = true;
+    let mut by_marketplace = false;
+    let mut fields = vec![Fields::All];
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--errors" => errors = true,
             "--time" => time = true,
-            "--no-category" => with_category = false,
+            "--by-marketplace" => by_marketplace = true,
+            "--no-category" => {
+                for f in &mut fields {
+                    *f = match *f {
+                        Fields::All | Fields::TitleDescription => Fields::TitleDescription,
+                        Fields::TitleCategory | Fields::Title => Fields::Title,
+                    };
+                }
+            }
+            "--fields" => {
+                let value = args.next().ok_or("`--fields` needs a value")?;
+                fields = match value.as_str() {
+                    "each" => Fields::ALL.to_vec(),
+                    one => vec![Fields::ALL
+                        .into_iter()
+                        .find(|f| f.as_str() == one)
+                        .ok_or_else(|| {
+                            format!(
+                                "`{one}` is not one of title, title+description, title+category, \
+                                 title+description+category, each"
+                            )
+                        })?],
+                };
+            }
             "--title" => title = Some(args.next().ok_or("`--title` needs a value")?),
+            "--description" => {
+                description = Some(args.next().ok_or("`--description` needs a value")?);
+            }
             "--category" => {
                 let value = args.next().ok_or("`--category` needs a value")?;
                 category = value.split('/').map(str::to_owned).collect();
@@ -145,9 +187,11 @@ fn options() -> Result<Options, String> {
         file: file.ok_or("missing the labeled file")?,
         title,
         category,
+        description,
         langs,
         errors,
-        with_category,
+        fields,
+        by_marketplace,
         time,
     })
 }
@@ -166,7 +210,7 @@ fn explain(s: &Screening) -> String {
             if terms.is_empty() || f.rule != "terms" {
                 format!("{}: {}", f.class, f.rule)
             } else {
-                format!("{}: {}", f.class, terms.join(" "))
+                format!("{}: {} ({})", f.class, terms.join(" "), f.basis)
             }
         })
         .collect::<Vec<_>>()
@@ -195,6 +239,7 @@ fn run() -> Result<(), String> {
         // One title, screened and shown in full: what a page would receive.
         let mut listing = Listing::titled("title", title);
         listing.category.clone_from(&opts.category);
+        listing.description.clone_from(&opts.description);
         let screening = Checker::shipped()
             .screen(&listing, Locale::En)
             .map_err(|e| e.to_string())?;
@@ -211,52 +256,73 @@ fn run() -> Result<(), String> {
     let checker = Checker::shipped();
     let screener =
         |l: &Listing| -> Result<Labels, Error> { checker.screen(l, Locale::En).map(Labels::from) };
-    println!(
-        "{}: {} rows; category {}",
-        opts.file,
-        rows.len(),
-        if opts.with_category {
-            "used"
-        } else {
-            "ignored"
+    // The rows grouped by marketplace when asked, after the whole file.
+    let mut groups: Vec<(String, Vec<LabeledListing>)> = vec![("all".to_owned(), rows.clone())];
+    if opts.by_marketplace {
+        let mut names: Vec<String> = rows.iter().filter_map(|r| r.marketplace.clone()).collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            let of: Vec<LabeledListing> = rows
+                .iter()
+                .filter(|r| r.marketplace.as_deref() == Some(name.as_str()))
+                .cloned()
+                .collect();
+            groups.push((name, of));
         }
+    }
+    println!("{}: {} rows", opts.file, rows.len());
+    println!(
+        "{:<4} {:<14} {:<26} {:<16} {:>5} | {:<39}| baseline",
+        "lang", "marketplace", "fields", "class", "rows", "screener"
     );
     println!(
-        "{:<4} {:<16} {:>5} | {:<39}| baseline",
-        "lang", "class", "rows", "screener"
+        "{:<4} {:<14} {:<26} {:<16} {:>5} | {:<5} {:<5} {:<5}  {:>4} {:>4} {:>4} | {:<5} {:<5} {:<5}  {:>4} {:>4} {:>4}",
+        "", "", "", "", "", "P", "R", "F1", "TP", "FP", "FN", "P", "R", "F1", "TP", "FP", "FN"
     );
-    println!(
-        "{:<4} {:<16} {:>5} | {:<5} {:<5} {:<5}  {:>4} {:>4} {:>4} | {:<5} {:<5} {:<5}  {:>4} {:>4} {:>4}",
-        "", "", "", "P", "R", "F1", "TP", "FP", "FN", "P", "R", "F1", "TP", "FP", "FN"
-    );
-    let mut all_misses: Vec<(Lang, Scores)> = Vec::new();
+    let mut all_misses: Vec<(Lang, Fields, Scores)> = Vec::new();
     for &lang in &opts.langs {
-        let ours = score(&rows, lang, opts.with_category, screener)
-            .map_err(|e| format!("{}: {e}", opts.file))?;
-        let naive = score(&rows, lang, false, |l| Ok(baseline(lang, l)))
-            .map_err(|e| format!("{}: {e}", opts.file))?;
-        for target in Target::ALL {
-            println!(
-                "{:<4} {:<16} {:>5} | {} | {}",
-                lang.as_str(),
-                target.as_str(),
-                ours.rows,
-                row(ours.counts(target)),
-                row(naive.counts(target))
-            );
+        for (group, of) in &groups {
+            for &fields in &opts.fields {
+                let ours =
+                    score(of, lang, fields, screener).map_err(|e| format!("{}: {e}", opts.file))?;
+                if ours.rows == 0 {
+                    continue;
+                }
+                // The baseline reads the same text (title, and description when given) and no
+                // category.
+                let naive = score(of, lang, fields, |l| Ok(baseline(lang, l)))
+                    .map_err(|e| format!("{}: {e}", opts.file))?;
+                for target in Target::ALL {
+                    println!(
+                        "{:<4} {:<14} {:<26} {:<16} {:>5} | {} | {}",
+                        lang.as_str(),
+                        group,
+                        fields.as_str(),
+                        target.as_str(),
+                        ours.rows,
+                        row(ours.counts(target)),
+                        row(naive.counts(target))
+                    );
+                }
+                println!(
+                    "{:<4} {:<14} {:<26} {:<16} {:>5} | {} of {} flagged{:>22} | {} of {} flagged",
+                    lang.as_str(),
+                    group,
+                    fields.as_str(),
+                    "hard negatives",
+                    ours.hard_negatives,
+                    ours.hard_negatives_flagged,
+                    ours.hard_negatives,
+                    "",
+                    naive.hard_negatives_flagged,
+                    naive.hard_negatives
+                );
+                if group == "all" {
+                    all_misses.push((lang, fields, ours));
+                }
+            }
         }
-        println!(
-            "{:<4} {:<16} {:>5} | {} of {} flagged{:>22} | {} of {} flagged",
-            lang.as_str(),
-            "hard negatives",
-            ours.hard_negatives,
-            ours.hard_negatives_flagged,
-            ours.hard_negatives,
-            "",
-            naive.hard_negatives_flagged,
-            naive.hard_negatives
-        );
-        all_misses.push((lang, ours));
     }
     if opts.errors {
         let flags = |l: Labels| match (l.fragile, l.non_compensable) {
@@ -265,10 +331,11 @@ fn run() -> Result<(), String> {
             (false, true) => "non_compensable",
             (false, false) => "ordinary",
         };
-        for (lang, scores) in &all_misses {
+        for (lang, fields, scores) in &all_misses {
             println!(
-                "\nmisclassified ({}): {}",
+                "\nmisclassified ({}, {}): {}",
                 lang.as_str(),
+                fields.as_str(),
                 scores.misses.len()
             );
             for m in &scores.misses {
@@ -282,7 +349,7 @@ fn run() -> Result<(), String> {
                 if let Some(why) = rows
                     .iter()
                     .find(|r| r.id == m.id)
-                    .and_then(|r| r.listing(*lang, opts.with_category))
+                    .and_then(|r| r.listing(*lang, *fields))
                     .and_then(|l| checker.screen(&l, Locale::En).ok())
                     .map(|s| explain(&s))
                     .filter(|w| !w.is_empty())
@@ -303,7 +370,7 @@ fn time(rows: &[aftersales::screen::eval::LabeledListing]) -> Result<(), String>
     let compile = started.elapsed();
     let listings: Vec<Listing> = rows
         .iter()
-        .filter_map(|r| r.listing(Lang::Ja, true))
+        .filter_map(|r| r.listing(Lang::Ja, Fields::All))
         .collect();
     let mut screened = 0usize;
     let started = Instant::now();

@@ -13,7 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::vocabulary::{
-    Cause, DamageScope, Evidence, Incident, ItemClass, NextStep, Notice, Outcome, ReasonCode,
+    Cause, DamageScope, Evidence, Incident, ItemClass, Marketplace, NextStep, Notice, Outcome,
+    ReasonCode,
 };
 
 /// The schema version this crate reads.
@@ -203,8 +204,36 @@ pub struct ScreeningRules {
     /// terms is written once.
     #[serde(default)]
     pub context_lists: BTreeMap<String, Vec<String>>,
+    /// Senses: phrases that use a class word to name something else, by kind (`colour`,
+    /// `brand`, `work`, `hardware`, …): 「シャンパンゴールド」, 「ワインレッド」, 「Crystal Palace」.
+    /// A flagging match that a sense phrase covers is cancelled, whatever its class.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub senses: BTreeMap<String, TermLists>,
+    /// How a description is read: what it says about the item, not the seller's shipping,
+    /// packing, photo or cross-selling talk.
+    #[serde(default)]
+    pub description: DescriptionRules,
     /// The clause behind each notice.
     pub notice_clauses: BTreeMap<Notice, String>,
+}
+
+/// How a listing's description is read.
+///
+/// A description is cut into sentences (at 。！？, bullets, brackets and line breaks). A
+/// sentence holding a `boilerplate` phrase talks about shipping, packing, photos, the seller's
+/// other listings or their home, so its matches are not read (「プチプチで梱包」, "smoke-free
+/// home", 「他にも出品しています」). A flag from a sentence holding a `statements` phrase
+/// (「材質」, 「素材」, "made of") rests on a statement about the item; one from any other
+/// sentence is only a hint.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DescriptionRules {
+    /// Phrases that mark a sentence as seller boilerplate.
+    #[serde(default)]
+    pub boilerplate: TermLists,
+    /// Phrases that mark a sentence as a statement of the item's material or kind.
+    #[serde(default)]
+    pub statements: TermLists,
 }
 
 /// Terms per language: `ja`, `en`, `zh`, `ru`.
@@ -218,9 +247,18 @@ pub struct ClassTerms {
     pub clause: String,
     /// Terms that flag the class.
     pub terms: TermLists,
+    /// Terms that flag the class only as a hint: brands and product words whose material is
+    /// implied but rarely written (「ノリタケ」, 「Le Creuset」), so the flag says "may be".
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub hints: TermLists,
     /// Terms that, where they overlap a flagging match, cancel it (サングラス over グラス).
     #[serde(default)]
     pub exclude: TermLists,
+    /// Context words that cancel every term of the class found in the same field, as if each
+    /// term listed them in its own `unless`: 「電子書籍」 (an e-book is no paper product),
+    /// 「ダウンロード版」 (a download is no disc).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<String>,
     /// Classes whose terms, found in the same field, cancel this class's terms: a title that
     /// says CD names a disc, so its 「Glass」 or 「AQUARIUM」 is the work's title, not glass.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -332,10 +370,16 @@ impl<'de> serde::de::Visitor<'de> for TermVisitor {
 pub struct CategoryRule {
     /// Stable rule id.
     pub id: String,
+    /// The marketplace whose taxonomy the path and codes come from; none means Mercari's,
+    /// which also serves listings from a marketplace that has no rules of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketplace: Option<Marketplace>,
     /// Category path prefix (names from the marketplace taxonomy), root first.
     #[serde(default)]
     pub path: Vec<String>,
-    /// Category codes (exact) this rule also matches.
+    /// Category codes this rule also matches: exactly, or, written with a final `*`, every code
+    /// that starts with it (a marketplace whose ids carry their ancestors', as Rakuten Books'
+    /// genre ids do).
     #[serde(default)]
     pub codes: Vec<String>,
     /// Classes the category asserts.
@@ -541,6 +585,10 @@ impl Validator {
             };
             self.clause(doc, &format!("{base}.clause"), &terms.clause);
             self.term_lists(&format!("{base}.terms"), &terms.terms, true, s);
+            self.term_lists(&format!("{base}.hints"), &terms.hints, false, s);
+            for (j, word) in terms.unless.iter().enumerate() {
+                self.context_word(&format!("{base}.unless[{j}]"), word, s);
+            }
             self.term_lists(&format!("{base}.exclude"), &terms.exclude, false, s);
             for (i, other) in terms.yields_to.iter().enumerate() {
                 if *other == class || *other == ItemClass::Ordinary {
@@ -561,6 +609,22 @@ impl Validator {
         self.term_lists(
             "screening.outer_box_exclude",
             &s.outer_box_exclude,
+            false,
+            s,
+        );
+        for (name, lists) in &s.senses {
+            self.non_empty(&format!("screening.senses.{name}"), name);
+            self.term_lists(&format!("screening.senses.{name}"), lists, true, s);
+        }
+        self.term_lists(
+            "screening.description.boilerplate",
+            &s.description.boilerplate,
+            false,
+            s,
+        );
+        self.term_lists(
+            "screening.description.statements",
+            &s.description.statements,
             false,
             s,
         );
@@ -595,6 +659,15 @@ impl Validator {
             }
             for (j, name) in rule.path.iter().enumerate() {
                 self.non_empty(&format!("{base}.path[{j}]"), name);
+            }
+            for (j, code) in rule.codes.iter().enumerate() {
+                let digits = code.strip_suffix('*').unwrap_or(code);
+                if digits.is_empty() || digits.contains('*') {
+                    self.problem(
+                        format!("{base}.codes[{j}]"),
+                        format!("`{code}` is not a code, or a code prefix ended by one `*`"),
+                    );
+                }
             }
             if rule.is.is_empty() && rule.is_not.is_empty() {
                 self.problem(format!("{base}.is"), "says nothing: give `is` or `is_not`");

@@ -225,3 +225,47 @@ vocabulary! {
         OuterBoxNotCompensable => "outer_box_not_compensable",
     }
 }
+
+vocabulary! {
+    /// Where a listing is sold: the marketplaces the store buys from, each with its own category
+    /// taxonomy (a category rule names the marketplace whose codes and paths it reads).
+    Marketplace {
+        /// Mercari Japan.
+        Mercari => "mercari",
+        /// Rakuten Rakuma.
+        Rakuma => "rakuma",
+        /// Rakuten Ichiba (genre ids).
+        Rakuten => "rakuten",
+        /// Yahoo! Shopping.
+        YahooShopping => "yahoo_shopping",
+        /// Yahoo! Auctions.
+        YahooAuctions => "yahoo_auctions",
+        /// Amazon Japan (browse nodes).
+        AmazonJp => "amazon_jp",
+        /// Suruga-ya.
+        Surugaya => "surugaya",
+        /// Sofmap.
+        Sofmap => "sofmap",
+        /// AmiAmi.
+        Amiami => "amiami",
+        /// PayPay Flea Market.
+        PaypayFlea => "paypay_flea",
+        /// Any other shop.
+        Other => "other",
+    }
+}
+
+vocabulary! {
+    /// What a screening flag rests on, strongest first, so a page can word a sure flag ("fragile:
+    /// not covered") apart from a guess ("may be fragile: check the material").
+    Basis {
+        /// The marketplace category the listing is filed under.
+        Category => "category",
+        /// The title names the item's kind or material, or the description states it
+        /// (材質: ガラス, made of porcelain).
+        Statement => "statement",
+        /// A weaker hint: a brand or product word whose material is only implied, or a
+        /// description's mention outside a statement about the item.
+        Hint => "hint",
+    }
+}

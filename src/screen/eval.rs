@@ -1,20 +1,22 @@
 //! Scoring the screener against a labeled listing file, shared by the `screen-eval` command and
 //! the `screening_eval` test.
 //!
-//! A labeled file is JSON Lines: one real marketplace listing per line with its Japanese title,
-//! machine-translated English, Chinese and Russian titles, the marketplace category when known
-//! and two labels, `fragile` and `non_compensable` (see `tests/data/listings/README.md`).
+//! A labeled file is JSON Lines: one listing per line with its title (Japanese, unless `lang`
+//! says otherwise), machine-translated titles for the written rows, the description and the
+//! marketplace category when the source has them, and two labels, `fragile` and
+//! `non_compensable` (see `tests/data/listings/README.md` and `tests/data/listings/real/`).
 //! [`read_jsonl`] decodes it and names the line of a bad row; [`score`] runs any predictor over
-//! the rows in one title language and counts true and false positives and negatives per class,
-//! so the screener and a baseline are scored by the same code.
+//! the rows in one title language, with the [`Fields`] a storefront would have, and counts true
+//! and false positives and negatives per class, so the screener and a baseline are scored by the
+//! same code.
 //!
 //! ```
-//! use aftersales::screen::eval::{read_jsonl, score, Lang, Target};
+//! use aftersales::screen::eval::{read_jsonl, score, Fields, Lang, Target};
 //! use aftersales::{Checker, Locale};
 //!
 //! let rows = read_jsonl(r#"{"id":"1","title":"江戸切子 グラス","labels":{"fragile":true,"non_compensable":false}}"#).unwrap();
 //! let checker = Checker::shipped();
-//! let scores = score(&rows, Lang::Ja, true, |listing| {
+//! let scores = score(&rows, Lang::Ja, Fields::All, |listing| {
 //!     checker.screen(listing, Locale::En).map(|s| s.into())
 //! }).unwrap();
 //! assert_eq!(scores.counts(Target::Fragile).tp, 1);
@@ -33,11 +35,18 @@ use crate::screen::{Listing, Marketplace, Screening};
 pub struct LabeledListing {
     /// The row's id.
     pub id: String,
-    /// Where it is sold.
+    /// Where it is sold: a [`Marketplace`] wire name, or another shop's name (`ebay`, `etsy`)
+    /// for the English-language rows, which are screened as [`Marketplace::Other`].
     #[serde(default)]
-    pub marketplace: Option<Marketplace>,
-    /// The Japanese title, as listed.
+    pub marketplace: Option<String>,
+    /// The language of `title` (`ja` when absent).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The title, as listed.
     pub title: String,
+    /// The seller's description, when the source has one.
+    #[serde(default)]
+    pub description: Option<String>,
     /// Machine-translated English title.
     #[serde(default)]
     pub title_en: Option<String>,
@@ -70,6 +79,9 @@ pub struct LabeledListing {
     /// Where the listing comes from.
     #[serde(default)]
     pub source: Option<String>,
+    /// Its id in the source (an item id, a code, a line).
+    #[serde(default)]
+    pub source_id: Option<String>,
 }
 
 /// The two labels the screener predicts.
@@ -155,9 +167,65 @@ impl Lang {
     }
 }
 
+/// Which parts of a listing are screened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Fields {
+    /// The title alone.
+    Title,
+    /// The title and the description.
+    TitleDescription,
+    /// The title and the marketplace category (what a search-results page has).
+    TitleCategory,
+    /// The title, the description and the category, where the row has them.
+    All,
+}
+
+impl Fields {
+    /// Every combination, weakest first.
+    pub const ALL: [Fields; 4] = [
+        Fields::Title,
+        Fields::TitleDescription,
+        Fields::TitleCategory,
+        Fields::All,
+    ];
+
+    /// Its name in reports.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Fields::Title => "title",
+            Fields::TitleDescription => "title+description",
+            Fields::TitleCategory => "title+category",
+            Fields::All => "title+description+category",
+        }
+    }
+
+    fn description(self) -> bool {
+        matches!(self, Fields::TitleDescription | Fields::All)
+    }
+
+    fn category(self) -> bool {
+        matches!(self, Fields::TitleCategory | Fields::All)
+    }
+}
+
 impl LabeledListing {
-    /// The title in `lang`, if the row has it.
+    /// The language of the listed title.
+    pub fn title_lang(&self) -> Lang {
+        self.lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(Lang::Ja)
+    }
+
+    /// The title in `lang`, if the row has it: the listed title in its own language, or a
+    /// translation of a Japanese one.
     pub fn title_in(&self, lang: Lang) -> Option<&str> {
+        if lang == self.title_lang() {
+            return Some(&self.title);
+        }
+        if self.title_lang() != Lang::Ja {
+            return None;
+        }
         match lang {
             Lang::Ja => Some(&self.title),
             Lang::En => self.title_en.as_deref(),
@@ -166,14 +234,29 @@ impl LabeledListing {
         }
     }
 
-    /// The listing a storefront would screen: the title in `lang`, and the category when
-    /// `with_category` (the category path stays Japanese, as the marketplace gives it).
-    pub fn listing(&self, lang: Lang, with_category: bool) -> Option<Listing> {
+    /// Whether the title was written by a seller or shop (not machine-translated) in `lang`.
+    pub fn listed_in(&self, lang: Lang) -> bool {
+        self.title_lang() == lang
+    }
+
+    /// The marketplace a storefront would pass: its wire name, else `other`.
+    pub fn marketplace(&self) -> Option<Marketplace> {
+        self.marketplace
+            .as_deref()
+            .map(|m| Marketplace::from_wire(m).unwrap_or(Marketplace::Other))
+    }
+
+    /// The listing a storefront would screen: the title in `lang`, with the description and
+    /// the category as `fields` say (the category path stays as the marketplace gives it).
+    pub fn listing(&self, lang: Lang, fields: Fields) -> Option<Listing> {
         let title = self.title_in(lang)?;
         let mut listing = Listing::titled(&self.id, title);
-        listing.marketplace = self.marketplace;
+        listing.marketplace = self.marketplace();
         listing.condition = self.condition;
-        if with_category {
+        if fields.description() && self.listed_in(lang) {
+            listing.description.clone_from(&self.description);
+        }
+        if fields.category() {
             listing.category = self.category.clone().unwrap_or_default();
             listing.category_code = self.category_code.clone();
         }
@@ -297,13 +380,13 @@ impl Scores {
     }
 }
 
-/// Runs `predict` over the rows' titles in `lang` (with the marketplace category when
-/// `with_category`) and counts hits and misses per class. The first error `predict` returns
+/// Runs `predict` over the rows' titles in `lang` (with the description and the category as
+/// `fields` say) and counts hits and misses per class. The first error `predict` returns
 /// stops the run, with the row's id in the path.
 pub fn score<F>(
     rows: &[LabeledListing],
     lang: Lang,
-    with_category: bool,
+    fields: Fields,
     mut predict: F,
 ) -> Result<Scores, Error>
 where
@@ -311,7 +394,7 @@ where
 {
     let mut scores = Scores::default();
     for row in rows {
-        let Some(listing) = row.listing(lang, with_category) else {
+        let Some(listing) = row.listing(lang, fields) else {
             continue;
         };
         let predicted = predict(&listing).map_err(|e| e.within(&format!("[{}]", row.id)))?;

@@ -67,32 +67,11 @@ use crate::error::{Error, ErrorKind};
 use crate::i18n::Locale;
 use crate::limits;
 use crate::policy::document::{ScreeningRules, TermLists};
-use crate::policy::vocabulary::{Condition, ItemClass, Notice};
+pub use crate::policy::vocabulary::Marketplace;
+use crate::policy::vocabulary::{Basis, Condition, ItemClass, Notice};
 use crate::policy::Policy;
 use crate::screen::matcher::Matcher;
 use crate::text::{fold, is_word_char, Folded};
-
-/// Where a listing comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Marketplace {
-    /// Mercari Japan.
-    Mercari,
-    /// Rakuten Rakuma.
-    Rakuma,
-    /// Amazon Japan.
-    AmazonJp,
-    /// Suruga-ya.
-    Surugaya,
-    /// Sofmap.
-    Sofmap,
-    /// AmiAmi.
-    Amiami,
-    /// Yahoo! Auctions.
-    YahooAuctions,
-    /// Any other shop.
-    Other,
-}
 
 /// A listing as the storefront shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,6 +189,8 @@ pub struct Flag {
     pub class: ItemClass,
     /// What decided it: the category or the listing's words.
     pub decided_by: Field,
+    /// How sure it is: the category, a statement of the item's kind or material, or a hint.
+    pub basis: Basis,
     /// The category rule id, or `terms`.
     pub rule: String,
     /// The clause of the policy text behind it.
@@ -263,6 +244,13 @@ enum Role {
     OuterBoxExclude,
     /// A context word (`unless`) seen in the field.
     Context { word: usize },
+    /// A phrase that uses a class word for something else (a colour, a brand, a work): cancels
+    /// the flagging matches of every class that it covers.
+    Sense,
+    /// Marks a description sentence as seller boilerplate (shipping, packing, photos).
+    Boilerplate,
+    /// Marks a description sentence as a statement of the item's material or kind.
+    Statement,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -282,6 +270,8 @@ struct Pattern {
 struct FlagTerm {
     /// The term as written in the document.
     written: String,
+    /// Listed under `hints`: it flags only as a hint.
+    hint: bool,
     /// Indexes of the context words that cancel it.
     unless: Vec<usize>,
 }
@@ -321,6 +311,9 @@ pub struct Screener {
     segment_folds: Vec<(String, usize)>,
     folded_segments: Vec<String>,
     class_clauses: Vec<(ItemClass, String)>,
+    /// The marketplaces with category rules of their own; a listing from any other is read
+    /// against the rules without a marketplace (Mercari's taxonomy).
+    scoped: Vec<Marketplace>,
     /// `yields[slot(c)]`: the classes whose findings in a field cancel `c`'s.
     yields: [Vec<ItemClass>; 4],
 }
@@ -504,15 +497,23 @@ impl<'d> Builder<'d> {
         contexts: &'d BTreeMap<String, Vec<String>>,
         base: &dyn Fn() -> String,
         class: ItemClass,
+        hint: bool,
+        class_unless: &[usize],
     ) -> Result<(), Error> {
         for (lang, list) in lists {
             for (i, term) in list.iter().enumerate() {
                 let path = || format!("{}.{lang}[{i}]", base());
-                let unless =
+                let mut unless =
                     self.unless_words(term.unless(), contexts, &|| format!("{}.unless", path()))?;
+                if !class_unless.is_empty() {
+                    unless.extend_from_slice(class_unless);
+                    unless.sort_unstable();
+                    unless.dedup();
+                }
                 let index = self.terms.len();
                 self.terms.push(FlagTerm {
                     written: term.text().to_owned(),
+                    hint,
                     unless,
                 });
                 self.push(term.text(), path, class, Role::Flag { term: index })?;
@@ -617,11 +618,25 @@ impl Screener {
         let mut b = Builder::default();
         // Paths name a term only in an error, so they are built only then.
         for (class, class_terms) in &rules.classes {
+            let class_unless =
+                b.unless_words(&class_terms.unless, &rules.context_lists, &|| {
+                    format!("screening.classes.{class}.unless")
+                })?;
             b.flag_terms(
                 &class_terms.terms,
                 &rules.context_lists,
                 &|| format!("screening.classes.{class}.terms"),
                 *class,
+                false,
+                &class_unless,
+            )?;
+            b.flag_terms(
+                &class_terms.hints,
+                &rules.context_lists,
+                &|| format!("screening.classes.{class}.hints"),
+                *class,
+                true,
+                &class_unless,
             )?;
             b.plain_terms(
                 &class_terms.exclude,
@@ -642,20 +657,47 @@ impl Screener {
             ItemClass::Ordinary,
             Role::OuterBoxExclude,
         )?;
+        for (name, lists) in &rules.senses {
+            b.plain_terms(
+                lists,
+                &|| format!("screening.senses.{name}"),
+                ItemClass::Ordinary,
+                Role::Sense,
+            )?;
+        }
+        b.plain_terms(
+            &rules.description.boilerplate,
+            &|| "screening.description.boilerplate".to_owned(),
+            ItemClass::Ordinary,
+            Role::Boilerplate,
+        )?;
+        b.plain_terms(
+            &rules.description.statements,
+            &|| "screening.description.statements".to_owned(),
+            ItemClass::Ordinary,
+            Role::Statement,
+        )?;
         let mut categories = Vec::with_capacity(rules.categories.len());
         let mut by_code = Vec::new();
         let mut by_path = Vec::new();
         let mut max_path_len = 0;
         let mut segment_folds = Vec::new();
         let mut folded_segments = Vec::new();
+        let mut scoped = Vec::new();
         for (i, r) in rules.categories.iter().enumerate() {
             let unless = b.unless_words(&r.unless, &rules.context_lists, &|| {
                 format!("screening.categories[{i}].unless")
             })?;
-            by_code.extend(r.codes.iter().map(|code| (code.clone(), i)));
+            let scope = scope_key(r.marketplace);
+            by_code.extend(r.codes.iter().map(|code| (format!("{scope}{code}"), i)));
+            if let Some(m) = r.marketplace {
+                if !scoped.contains(&m) {
+                    scoped.push(m);
+                }
+            }
             if !r.path.is_empty() {
                 max_path_len = max_path_len.max(r.path.len());
-                let mut key = String::new();
+                let mut key = scope.to_owned();
                 for written in &r.path {
                     let folded = fold(written);
                     path_key(&mut key, &folded);
@@ -723,6 +765,7 @@ impl Screener {
             segment_folds,
             folded_segments,
             class_clauses,
+            scoped,
             yields,
         })
     }
@@ -740,9 +783,12 @@ impl Screener {
 
     /// The category rule that decides a listing's classes, if any.
     ///
-    /// A rule matches by the listing's `category_code` (exactly) or by its `category` path (the
-    /// rule's path is a prefix of it), unless one of its `unless` words was `seen` in the
-    /// listing; the most specific match wins: a code, else the longest path.
+    /// A rule matches by the listing's `category_code` (exactly, or by a prefix the rule writes
+    /// as `001*`) or by its `category` path (the rule's path is a prefix of it), unless one of its `unless` words was `seen` in the
+    /// listing; the most specific match wins: a code, else the longest path. Codes are read in
+    /// the listing's marketplace's taxonomy when the policy has rules for it (a Rakuten genre id
+    /// is not a Mercari code), else in Mercari's; a path no rule of the marketplace's own matches
+    /// is tried against Mercari's paths as well, since marketplaces name their tops alike.
     fn category_rule(&self, listing: &Listing, seen: &WordSet) -> Option<&CompiledCategoryRule> {
         // Of the rules `index` files under `key`, the first in document order that no `unless`
         // word sets aside.
@@ -756,15 +802,31 @@ impl Screener {
                 .filter_map(|&(_, i)| self.categories.get(i))
                 .find(|r| !r.unless.iter().any(|&w| seen.contains(w)))
         };
-        if let Some(rule) = listing
-            .category_code
-            .as_ref()
-            .and_then(|code| first_kept(&self.by_code, code))
-        {
-            return Some(rule);
+        let own = listing.marketplace.filter(|m| self.scoped.contains(m));
+        let scope = scope_key(own);
+        if let Some(code) = &listing.category_code {
+            // The code itself, else the longest prefix a rule names with `*` (a Rakuten Books
+            // genre id carries its ancestors' ids as prefixes: 001001 is under 001).
+            let exact = format!("{scope}{code}");
+            if let Some(rule) = first_kept(&self.by_code, &exact) {
+                return Some(rule);
+            }
+            let mut key = String::with_capacity(exact.len() + 1);
+            for end in (1..=code.len()).rev().filter(|&e| code.is_char_boundary(e)) {
+                key.clear();
+                key.push_str(scope);
+                key.push_str(code.get(..end).unwrap_or_default());
+                key.push('*');
+                if let Some(rule) = first_kept(&self.by_code, &key) {
+                    return Some(rule);
+                }
+            }
+        }
+        if listing.category.is_empty() {
+            return None;
         }
         let depth = listing.category.len().min(self.max_path_len);
-        let mut key = String::new();
+        let mut tail = String::new();
         let mut ends = Vec::with_capacity(depth);
         for written in listing.category.iter().take(depth) {
             let known = self
@@ -774,14 +836,18 @@ impl Screener {
                 .and_then(|at| self.segment_folds.get(at))
                 .and_then(|&(_, i)| self.folded_segments.get(i));
             match known {
-                Some(folded) => path_key(&mut key, folded),
-                None => path_key(&mut key, &fold(written)),
+                Some(folded) => path_key(&mut tail, folded),
+                None => path_key(&mut tail, &fold(written)),
             }
-            ends.push(key.len());
+            ends.push(tail.len());
         }
-        ends.iter()
-            .rev()
-            .find_map(|&end| first_kept(&self.by_path, key.get(..end)?))
+        let longest = |scope: &str| {
+            let key = format!("{scope}{tail}");
+            ends.iter()
+                .rev()
+                .find_map(|&end| first_kept(&self.by_path, key.get(..scope.len() + end)?))
+        };
+        longest(scope).or_else(|| own.and_then(|_| longest(scope_key(None))))
     }
 
     /// The automaton, built now if it was left for the first screening.
@@ -794,12 +860,20 @@ impl Screener {
     }
 
     /// Finds the flagging terms and outer-box terms of one field.
+    ///
+    /// In a description, only the matches in a sentence that states the item's material or kind
+    /// (a `statements` phrase, and no `boilerplate` one) are kept: the rest of a real description
+    /// is shipping, packing, photo and cross-selling talk. A match rests on a statement unless
+    /// its term is a hint.
     fn scan(&self, automaton: &Matcher, field: Field, text: &str, found: &mut Scan) {
         let folded = Folded::new(text);
         let hay = folded.as_str();
         let mut hits: Vec<Hit> = Vec::new();
         let mut excludes: [Vec<(usize, usize)>; 4] = Default::default();
+        let mut senses: Vec<(usize, usize)> = Vec::new();
         let mut outer_box: Vec<(usize, usize)> = Vec::new();
+        let mut boilerplate: Vec<usize> = Vec::new();
+        let mut statements: Vec<usize> = Vec::new();
         let seen = &mut found.in_field;
         seen.clear();
         for m in automaton.find_overlapping(hay) {
@@ -846,12 +920,41 @@ impl Screener {
                     Role::Context { word } => {
                         seen.insert(word);
                     }
+                    Role::Sense => senses.push((start, end)),
+                    Role::Boilerplate => boilerplate.push(start),
+                    Role::Statement => statements.push(end),
                 }
             }
         }
+        // Sentences are cut in the original text, where the seller's line breaks still are.
+        let sentences = if field == Field::Description {
+            Sentences::new(text)
+        } else {
+            Sentences::default()
+        };
+        let sentence_of = |folded_at: usize| {
+            sentences.index_of(folded.original_bytes(folded_at..folded_at).start)
+        };
+        let mut boilerplate: Vec<usize> = boilerplate.into_iter().map(sentence_of).collect();
+        boilerplate.sort_unstable();
+        statements.sort_unstable();
+        // A description's match is read when it follows a statement phrase closely, in the same
+        // sentence: 「材質：陶器」, 「素材 ガラス」, "Material: porcelain". The nearest phrase before
+        // it decides: any other is further away.
+        let stated = |at: usize| {
+            let before = statements.partition_point(|&end| end <= at);
+            before
+                .checked_sub(1)
+                .and_then(|i| statements.get(i))
+                .is_some_and(|&end| {
+                    at - end <= STATEMENT_REACH && sentence_of(end) == sentence_of(at)
+                })
+        };
+        let in_boilerplate = |at: usize| boilerplate.binary_search(&sentence_of(at)).is_ok();
         found.seen.union_with(&found.in_field);
         let seen = &found.in_field;
         let covers: Vec<Covers> = excludes.into_iter().map(Covers::new).collect();
+        let senses = Covers::new(senses);
         let covered = |class: ItemClass, start: usize, end: usize| {
             covers
                 .get(slot(class))
@@ -868,7 +971,14 @@ impl Screener {
                 .terms
                 .get(h.term)
                 .is_some_and(|t| t.unless.iter().any(|&w| seen.contains(w)));
-            !cancelled && !covered(h.class, h.start, h.end)
+            !cancelled
+                && !covered(h.class, h.start, h.end)
+                && !senses.covers(h.start, h.end)
+                && (field != Field::Description || (stated(h.start) && !in_boilerplate(h.start)))
+                && !mixes_kana(
+                    text.get(folded.original_bytes(h.start..h.end))
+                        .unwrap_or_default(),
+                )
         });
         // A class yields to another found in the same field (a CD's title may say 「Glass」).
         let present: Vec<ItemClass> = FLAGGED
@@ -892,7 +1002,13 @@ impl Screener {
                 continue;
             }
             *r = Some(h.end);
-            found.classes_hit.push((field, h.class));
+            let term = self.terms.get(h.term);
+            let basis = if term.is_some_and(|t| t.hint) {
+                Basis::Hint
+            } else {
+                Basis::Statement
+            };
+            found.classes_hit.push((field, h.class, basis));
             if found.listed_in_field >= limits::MAX_FINDINGS_PER_FIELD {
                 found.omitted = found.omitted.saturating_add(1);
                 continue;
@@ -903,11 +1019,7 @@ impl Screener {
             found.findings.push(Finding {
                 class: h.class,
                 field,
-                term: self
-                    .terms
-                    .get(h.term)
-                    .map(|t| t.written.clone())
-                    .unwrap_or_default(),
+                term: term.map(|t| t.written.clone()).unwrap_or_default(),
                 text: text.get(bytes).unwrap_or_default().to_owned(),
                 start: u32::try_from(span.start).unwrap_or(u32::MAX),
                 end: u32::try_from(span.end).unwrap_or(u32::MAX),
@@ -945,25 +1057,36 @@ impl Screener {
         };
         // The title outweighs the description: the seller's free text ("kept in a glass case",
         // "with a bonus poster") is read only when the title names no class.
-        let title_names_a_class = found.classes_hit.iter().any(|(f, _)| *f == Field::Title);
+        let title_names_a_class = found
+            .classes_hit
+            .iter()
+            .any(|(f, _, b)| *f == Field::Title && *b == Basis::Statement);
         let counts = |field: Field| field == Field::Title || !title_names_a_class;
         let mut flags = Vec::new();
         for class in FLAGGED {
-            let (decided_by, rule) = match category {
+            let (decided_by, basis, rule) = match category {
                 Some(r) if r.is_not.contains(&class) => continue,
-                Some(r) if r.is.contains(&class) => (Field::Category, r.id.clone()),
-                _ => match found
-                    .classes_hit
-                    .iter()
-                    .find(|(f, c)| *c == class && counts(*f))
-                {
-                    Some((field, _)) => (*field, "terms".to_owned()),
-                    None => continue,
-                },
+                Some(r) if r.is.contains(&class) => {
+                    (Field::Category, Basis::Category, r.id.clone())
+                }
+                _ => {
+                    // The strongest finding of the class decides: the title's before the
+                    // description's, a statement before a hint.
+                    let best = found
+                        .classes_hit
+                        .iter()
+                        .filter(|(f, c, _)| *c == class && counts(*f))
+                        .min_by_key(|(f, _, b)| (*b, *f != Field::Title));
+                    match best {
+                        Some((field, _, basis)) => (*field, *basis, "terms".to_owned()),
+                        None => continue,
+                    }
+                }
             };
             flags.push(Flag {
                 class,
                 decided_by,
+                basis,
                 rule,
                 clause: clause_of(class),
                 message: msg.word("class", class.as_str(), locale),
@@ -1022,8 +1145,8 @@ impl Screener {
 #[derive(Default)]
 struct Scan {
     findings: Vec<Finding>,
-    /// Every class kept in a field, listed or not.
-    classes_hit: Vec<(Field, ItemClass)>,
+    /// Every class kept in a field, listed or not, with what it rests on.
+    classes_hit: Vec<(Field, ItemClass, Basis)>,
     omitted: u32,
     outer_box: bool,
     /// Findings listed for the field being scanned.
@@ -1032,6 +1155,40 @@ struct Scan {
     seen: WordSet,
     /// Context words seen in the field being scanned.
     in_field: WordSet,
+}
+
+/// Where a description's sentences end, as byte offsets into the original text: at line
+/// breaks, 。！？!?, bullets and brackets (■●◆★※【】…), and a full stop before a space.
+#[derive(Default)]
+struct Sentences {
+    /// The offset just past each break, ascending.
+    breaks: Vec<usize>,
+}
+
+impl Sentences {
+    fn new(text: &str) -> Sentences {
+        let mut breaks = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+            let ends = match c {
+                '\n' | '\r' | '。' | '！' | '？' | '!' | '?' | '■' | '□' | '●' | '○' | '◆'
+                | '◇' | '★' | '☆' | '※' | '【' | '】' | '▼' | '▲' | '◎' | '♪' | '|' | '｜'
+                | '＊' | '･' | '・' => c != '・' || next_is_space,
+                '.' | '．' => next_is_space,
+                _ => false,
+            };
+            if ends {
+                breaks.push(at + c.len_utf8());
+            }
+        }
+        Sentences { breaks }
+    }
+
+    /// The index of the sentence holding byte `at`.
+    fn index_of(&self, at: usize) -> usize {
+        self.breaks.partition_point(|&b| b <= at)
+    }
 }
 
 /// A set of context word indexes, one bit each.
@@ -1063,6 +1220,27 @@ impl WordSet {
         for (bits, more) in self.0.iter_mut().zip(&other.0) {
             *bits |= more;
         }
+    }
+}
+
+/// How far (in folded bytes, about twenty Japanese characters) a description's match may follow
+/// the statement phrase it is read under.
+const STATEMENT_REACH: usize = 60;
+
+/// Whether a match mixes hiragana and katakana: a word is written in one of them, so such a
+/// match runs across two words (「なが**らス**トーリー」 is no 「ガラス」).
+fn mixes_kana(text: &str) -> bool {
+    let hiragana = text.chars().any(|c| ('\u{3041}'..='\u{3096}').contains(&c));
+    let katakana = text.chars().any(|c| ('\u{30A1}'..='\u{30FA}').contains(&c));
+    hiragana && katakana
+}
+
+/// The prefix of a category rule's index keys: the marketplace whose taxonomy it reads, or
+/// none for Mercari's.
+fn scope_key(marketplace: Option<Marketplace>) -> &'static str {
+    match marketplace {
+        None => "\t",
+        Some(m) => m.as_str(),
     }
 }
 

@@ -131,12 +131,21 @@ export class AftersalesBadge extends LocalizedElement {
     for (const flag of screening.flags ?? []) {
       const found = (screening.findings ?? []).filter((f) => f.class === flag.class);
       const lines = [flag.message];
+      // A hint is worded as "may be", and says what it rests on, so a shopper can ask the seller.
+      const hint = flag.basis === 'hint';
+      if (hint) lines.push(t(locale, 'tip.hint'));
       if (flag.decided_by === 'category') lines.push(t(locale, 'tip.category'));
-      else if (found.length > 0) {
-        const distinct = [...new Set(found.map((f) => f.text))];
-        lines.push(t(locale, 'tip.matched', { words: distinct.map((w) => quote(locale, w)).join(', ') }));
+      else {
+        if (flag.decided_by === 'description') lines.push(t(locale, 'tip.description'));
+        if (found.length > 0) {
+          const distinct = [...new Set(found.map((f) => f.text))];
+          lines.push(t(locale, 'tip.matched', { words: distinct.map((w) => quote(locale, w)).join(', ') }));
+        }
       }
-      chips.push(this.#chip(`as-chip--${flag.class}`, t(locale, FLAG_CHIPS[flag.class] ?? `class.${flag.class}`), lines, flag.class));
+      const label = hint ? `chip.hint.${flag.class}` : (FLAG_CHIPS[flag.class] ?? `class.${flag.class}`);
+      const chip = this.#chip(`as-chip--${flag.class}${hint ? ' as-chip--hint' : ''}`, t(locale, label), lines, flag.class);
+      chip.querySelector('.as-chip')?.setAttribute('data-basis', flag.basis ?? 'statement');
+      chips.push(chip);
     }
     if (screening.findings_omitted > 0) {
       chips.at(-1)?.querySelector('.as-tip')?.append(h('span', { class: 'as-tip-line' }, t(locale, 'tip.more', { count: screening.findings_omitted })));
