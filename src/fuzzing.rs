@@ -429,9 +429,20 @@ fn check_policy(policy: Policy) -> Result<(), Broken> {
         })?,
         Err(e) => return Err(Broken(format!("the canonical JSON does not reload: {e}"))),
     }
-    let alone = Checker::new(policy.clone());
+    // A document that validates but whose terms cannot be compiled into a screener is refused
+    // by the checker, as a bad document is by the loader.
+    let alone = match Checker::new(policy.clone()) {
+        Ok(checker) => checker,
+        Err(e) => {
+            check_error(&e)?;
+            return ensure(e.code() == "invalid_policy", || {
+                format!("a policy the checker refused gave `{}`", e.code())
+            });
+        }
+    };
     let mut both = shipped().clone();
-    both.add_policy(policy);
+    both.add_policy(policy)
+        .map_err(|e| Broken(format!("a policy one checker took, another refused: {e}")))?;
     for checker in [&alone, &both] {
         for (i, title) in PROBE_TITLES.iter().enumerate() {
             let mut listing = Listing::titled(&format!("p{i}"), title);

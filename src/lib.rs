@@ -56,37 +56,73 @@ pub use claim::{Claim, Verdict};
 pub use error::{Error, ErrorKind};
 pub use i18n::Locale;
 pub use policy::{Policy, PolicySet};
-pub use screen::{Listing, Screening};
+pub use screen::{Listing, Screener, Screening};
+
+use screen::Build;
 
 /// Built once, answers many calls: screening listings and judging claims under the loaded
 /// policies.
+///
+/// It holds the policies and, beside them, the newest one's compiled [`Screener`] (listings are
+/// screened under the newest policy, claims judged under the one in force on their order date),
+/// so that the policy module knows nothing of screening.
 #[derive(Debug, Clone)]
 pub struct Checker {
     policies: PolicySet,
+    screener: Screener,
 }
 
 impl Checker {
-    /// A checker with the policy compiled into the crate.
+    /// A checker with the policy compiled into the crate. Its screening automaton is built on
+    /// the first screening, so that a checker that only judges claims never pays for it.
+    #[expect(
+        clippy::expect_used,
+        reason = "build.rs validates the shipped document and a test compiles its screener"
+    )]
     pub fn shipped() -> Checker {
-        Checker::new(Policy::shipped())
-    }
-
-    /// A checker with one policy.
-    pub fn new(policy: Policy) -> Checker {
+        let policy = Policy::shipped();
+        let screener = Screener::compile_with(&policy.document().screening, Build::OnFirstScreen)
+            .expect("the shipped screening rules compile");
         Checker {
             policies: PolicySet::new(policy),
+            screener,
         }
     }
 
+    /// A checker with one policy; refused (`invalid_policy`) when its screening terms cannot be
+    /// compiled.
+    pub fn new(policy: Policy) -> Result<Checker, Error> {
+        let screener = Screener::compile(&policy.document().screening)?;
+        Ok(Checker {
+            policies: PolicySet::new(policy),
+            screener,
+        })
+    }
+
     /// Adds a policy (a newer document loaded at run time); claims are judged under the one in
-    /// force on their order date, listings under the newest.
-    pub fn add_policy(&mut self, policy: Policy) {
+    /// force on their order date, listings under the newest. Its screening rules are compiled
+    /// first, so that a policy that cannot screen is refused whole (`invalid_policy`).
+    pub fn add_policy(&mut self, policy: Policy) -> Result<(), Error> {
+        let screener = Screener::compile(&policy.document().screening)?;
+        let newest = self
+            .policies
+            .current()
+            .is_none_or(|p| p.effective_from() <= policy.effective_from());
         self.policies.insert(policy);
+        if newest {
+            self.screener = screener;
+        }
+        Ok(())
     }
 
     /// The loaded policies.
     pub fn policies(&self) -> &PolicySet {
         &self.policies
+    }
+
+    /// The newest policy's compiled screening rules.
+    pub fn screener(&self) -> &Screener {
+        &self.screener
     }
 
     fn current(&self) -> Result<&Policy, Error> {
@@ -97,9 +133,7 @@ impl Checker {
 
     /// Screens one listing under the newest policy.
     pub fn screen(&self, listing: &Listing, locale: Locale) -> Result<Screening, Error> {
-        self.current()?
-            .screener()
-            .screen(self.current()?, listing, locale)
+        self.screener.screen(self.current()?, listing, locale)
     }
 
     /// Screens a page of listings in one call; the first invalid listing fails the call with
@@ -115,8 +149,7 @@ impl Checker {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                policy
-                    .screener()
+                self.screener
                     .screen(policy, l, locale)
                     .map_err(|e| e.within(&format!("[{i}]")))
             })
@@ -158,3 +191,44 @@ impl Checker {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_automaton_built_on_first_use_screens_as_one_built_at_once() {
+        let shipped = Checker::shipped();
+        let loaded = Checker::new(Policy::from_json(policy::SHIPPED_JSON).unwrap()).unwrap();
+        let titles = [
+            "【美品】江戸切子 ｸﾞﾗｽ 2客",
+            "サングラス UV400",
+            "Glass Animals - Dreamland [CD]",
+            "ステンレス マグカップ",
+            "стеклянная ваза",
+            "",
+        ];
+        for title in titles {
+            let listing = Listing::titled("t", title);
+            for locale in Locale::ALL {
+                let lazily = shipped.screen(&listing, *locale);
+                let at_once = loaded.screen(&listing, *locale);
+                assert_eq!(lazily.unwrap(), at_once.unwrap(), "{title}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_older_policy_added_later_leaves_listings_screened_under_the_newest() {
+        let mut doc: serde_json::Value = serde_json::from_str(policy::SHIPPED_JSON).unwrap();
+        doc["effective_from"] = "2000-01-01".into();
+        doc["screening"]["classes"]["fragile"]["terms"]["ja"] = serde_json::json!(["コップ"]);
+        let older = Policy::from_json(&doc.to_string()).unwrap();
+        let mut checker = Checker::shipped();
+        checker.add_policy(older).unwrap();
+        assert_eq!(checker.policies().all().len(), 2);
+        let s = checker.screen(&Listing::titled("t", "江戸切子 グラス"), Locale::En);
+        assert!(s.unwrap().fragile, "the newest policy's terms still screen");
+    }
+}

@@ -87,7 +87,7 @@ impl JsChecker {
     ) -> Result<JsChecker, JsValue> {
         let policy = policy(&compiled).map_err(thrown)?;
         Ok(JsChecker {
-            inner: Checker::new(policy),
+            inner: Checker::new(policy).map_err(thrown)?,
         })
     }
 
@@ -99,8 +99,7 @@ impl JsChecker {
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] compiled: JsValue,
     ) -> Result<(), JsValue> {
         let policy = policy(&compiled).map_err(thrown)?;
-        self.inner.add_policy(policy);
-        Ok(())
+        self.inner.add_policy(policy).map_err(thrown)
     }
 
     /// The loaded policies, the supported locales and the size limits.

@@ -209,7 +209,7 @@ fn stored_verdicts_are_reproduced_after_a_policy_reload() {
             fs::write(dir().join(format!("{name}.json")), render(&record)).unwrap();
         }
     }
-    let reloaded = Checker::new(Policy::from_json(SHIPPED_JSON).unwrap());
+    let reloaded = Checker::new(Policy::from_json(SHIPPED_JSON).unwrap()).unwrap();
     assert_reproduces_stored(&reloaded);
     assert_reproduces_stored(&Checker::shipped());
 }
@@ -223,7 +223,7 @@ fn the_same_policy_with_other_whitespace_or_key_order_reproduces_stored_verdicts
         assert_ne!(text, SHIPPED_JSON);
         let policy = Policy::from_json(&text).unwrap();
         assert_eq!(policy.hash(), Policy::shipped().hash());
-        assert_reproduces_stored(&Checker::new(policy));
+        assert_reproduces_stored(&Checker::new(policy).unwrap());
     }
 }
 
@@ -308,7 +308,7 @@ fn changing_a_rule_changes_the_policy_hash_and_the_verdicts_audit() {
         edit(&mut doc);
         let changed = Policy::from_json(&doc.to_string()).unwrap();
         assert_ne!(changed.hash(), shipped.hash(), "changing {what}");
-        let checker = Checker::new(changed);
+        let checker = Checker::new(changed).unwrap();
         for (name, record) in judge_all(&checker) {
             assert_ne!(
                 record.verdict.audit.policy_hash,
@@ -320,7 +320,7 @@ fn changing_a_rule_changes_the_policy_hash_and_the_verdicts_audit() {
     // With a sixth day, the claim that was late by a millisecond is in time.
     let mut doc: serde_json::Value = serde_json::from_str(SHIPPED_JSON).unwrap();
     doc["claims"]["window"]["days_after_signing"] = 6.into();
-    let longer = Checker::new(Policy::from_json(&doc.to_string()).unwrap());
+    let longer = Checker::new(Policy::from_json(&doc.to_string()).unwrap()).unwrap();
     let (_, json, at, locale) = CASES.get(1).unwrap();
     let late = Checker::shipped()
         .judge(&claim(json), now(at), *locale)

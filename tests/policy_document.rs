@@ -379,8 +379,8 @@ fn claim_json(ordered_at: Option<&str>, signed_at: &str) -> String {
 #[test]
 fn a_claim_is_judged_under_the_policy_in_force_on_its_order_date() {
     let (old, new) = two_policies();
-    let mut checker = Checker::new(old.clone());
-    checker.add_policy(new.clone());
+    let mut checker = Checker::new(old.clone()).unwrap();
+    checker.add_policy(new.clone()).unwrap();
     // Signed 2 June, reported on day 6 (8 June): late under five days, in time under seven.
     let signed = "2024-06-02T10:00:00+09:00";
     let now = "2024-06-08T12:00:00+09:00";
@@ -407,8 +407,8 @@ fn a_claim_is_judged_under_the_policy_in_force_on_its_order_date() {
 #[test]
 fn the_order_date_is_read_in_the_order_s_own_offset() {
     let (old, new) = two_policies();
-    let mut checker = Checker::new(new);
-    checker.add_policy(old);
+    let mut checker = Checker::new(new).unwrap();
+    checker.add_policy(old).unwrap();
     let signed = "2024-06-02T10:00:00+09:00";
     let now = "2024-06-03T12:00:00+09:00";
     // The same instant: 1 June in Tokyo, 31 May in UTC.
@@ -425,8 +425,8 @@ fn the_order_date_is_read_in_the_order_s_own_offset() {
 #[test]
 fn without_an_order_date_the_signing_date_picks_the_policy() {
     let (old, new) = two_policies();
-    let mut checker = Checker::new(old);
-    checker.add_policy(new);
+    let mut checker = Checker::new(old).unwrap();
+    checker.add_policy(new).unwrap();
     let v = checker
         .judge_json(
             &claim_json(None, "2024-06-01T10:00:00+09:00"),
@@ -439,8 +439,8 @@ fn without_an_order_date_the_signing_date_picks_the_policy() {
 #[test]
 fn an_order_before_every_policy_has_no_policy_in_force() {
     let (old, new) = two_policies();
-    let mut checker = Checker::new(new);
-    checker.add_policy(old);
+    let mut checker = Checker::new(new).unwrap();
+    checker.add_policy(old).unwrap();
     let err = checker
         .judge_json(
             &claim_json(
@@ -483,8 +483,8 @@ fn a_policy_with_the_same_effective_date_replaces_the_old_one() {
     doc["version"] = "2024.1-b".into();
     doc["claims"]["window"]["days_after_signing"] = 10.into();
     let replacement = Policy::from_json(&doc.to_string()).unwrap();
-    let mut checker = Checker::new(old);
-    checker.add_policy(replacement);
+    let mut checker = Checker::new(old).unwrap();
+    checker.add_policy(replacement).unwrap();
     assert_eq!(checker.policies().all().len(), 1);
     let claim = serde_json::from_str(&claim_json(None, "2024-03-01T10:00:00+09:00")).unwrap();
     let now = DateTime::parse_from_rfc3339("2024-03-10T10:00:00+09:00").unwrap();

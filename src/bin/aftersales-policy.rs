@@ -46,6 +46,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The screening terms are compiled too, as a checker will: a term that cannot be matched
+    // is refused here, where the policy is edited.
+    if let Err(e) = aftersales::Screener::compile(&policy.document().screening) {
+        eprintln!("error: {input}: `{}` {}", e.path(), e.message());
+        return ExitCode::FAILURE;
+    }
     let doc = policy.document();
     let mut said = format!(
         "{input}: policy {} version {}, in force from {}, {}",

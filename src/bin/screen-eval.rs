@@ -386,10 +386,7 @@ fn time(rows: &[aftersales::screen::eval::LabeledListing]) -> Result<(), String>
     println!(
         "policy compiled in {:.1} ms; {} patterns; {} listings screened in {:.1} ms: {:.2} µs per listing",
         compile.as_secs_f64() * 1e3,
-        checker
-            .policies()
-            .current()
-            .map_or(0, |p| p.screener().pattern_count()),
+        checker.screener().pattern_count(),
         screened,
         elapsed.as_secs_f64() * 1e3,
         elapsed.as_secs_f64() * 1e6 / screened.max(1) as f64

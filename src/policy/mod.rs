@@ -5,7 +5,8 @@
 //! `build.rs` validates it before the crate builds, so a malformed edit fails the build with
 //! the field's path, and writes it in its [`compiled`] form with its hash, so that
 //! [`Policy::shipped`] only reads bytes back (no JSON parser, no validation at start-up) and
-//! compiles the screener and the message table. A newer document is loaded from JSON text
+//! builds the message table. The screening rules are compiled by [`crate::screen::Screener`],
+//! which the [`crate::Checker`] holds beside its policies: a policy knows nothing of screening. A newer document is loaded from JSON text
 //! ([`Policy::from_json`], natively and in `aftersales-policy compile`) or from its compiled form
 //! ([`Policy::from_compiled`], what a page hands the WebAssembly module), through the same
 //! validation either way. Every verdict names the policy's id, version and [`Policy::hash`]
@@ -23,7 +24,6 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, ErrorKind};
 use crate::i18n::Messages;
 use crate::limits;
-use crate::screen::{Build, Screener};
 use document::PolicyDocument;
 
 /// The policy document compiled into the crate, as it is edited.
@@ -45,12 +45,10 @@ pub struct Policy {
     hash: String,
     effective_from: NaiveDate,
     messages: Messages,
-    screener: Screener,
 }
 
 impl Policy {
-    /// The policy compiled into the crate. Its screening automaton is built on the first
-    /// screening, so that a checker that only judges claims never pays for it.
+    /// The policy compiled into the crate.
     ///
     /// ```
     /// let policy = aftersales::Policy::shipped();
@@ -68,7 +66,7 @@ impl Policy {
             .unwrap_or_default();
         let (hash, doc): (String, PolicyDocument) =
             compiled::read_unchecked(body).expect("the shipped policy reads back");
-        Policy::compile(doc, hash, Build::OnFirstScreen).expect("the shipped policy compiles")
+        Policy::compile(doc, hash).expect("the shipped policy compiles")
     }
 
     /// Loads a policy in its [`compiled`] form (what `aftersales-policy compile` writes and a
@@ -157,11 +155,11 @@ impl Policy {
                 format!("{}{more}", first.message),
             ));
         }
-        Policy::compile(doc, hash, Build::Now)
+        Policy::compile(doc, hash)
     }
 
     /// Compiles a validated document whose hash is known.
-    fn compile(doc: PolicyDocument, hash: String, automaton: Build) -> Result<Policy, Error> {
+    fn compile(doc: PolicyDocument, hash: String) -> Result<Policy, Error> {
         let effective_from = iso_date(&doc.effective_from).ok_or_else(|| {
             Error::new(
                 ErrorKind::InvalidPolicy,
@@ -169,14 +167,12 @@ impl Policy {
                 format!("`{}` is not a date", doc.effective_from),
             )
         })?;
-        let screener = Screener::compile_with(&doc.screening, automaton)?;
         let messages = Messages::new(&doc.messages);
         Ok(Policy {
             doc,
             hash,
             effective_from,
             messages,
-            screener,
         })
     }
 
@@ -198,11 +194,6 @@ impl Policy {
     /// Its messages.
     pub fn messages(&self) -> &Messages {
         &self.messages
-    }
-
-    /// Its compiled screener.
-    pub fn screener(&self) -> &Screener {
-        &self.screener
     }
 }
 
@@ -339,28 +330,6 @@ mod tests {
         assert_eq!(shipped.document(), loaded.document());
         assert_eq!(shipped.effective_from(), loaded.effective_from());
         assert!(document::validate(shipped.document()).is_empty());
-    }
-
-    #[test]
-    fn the_shipped_automaton_built_on_first_use_screens_as_one_built_at_once() {
-        let shipped = Policy::shipped();
-        let loaded = Policy::from_json(SHIPPED_JSON).unwrap();
-        let titles = [
-            "【美品】江戸切子 ｸﾞﾗｽ 2客",
-            "サングラス UV400",
-            "Glass Animals - Dreamland [CD]",
-            "ステンレス マグカップ",
-            "стеклянная ваза",
-            "",
-        ];
-        for title in titles {
-            let listing = crate::Listing::titled("t", title);
-            for locale in crate::Locale::ALL {
-                let lazily = shipped.screener().screen(&shipped, &listing, *locale);
-                let at_once = loaded.screener().screen(&loaded, &listing, *locale);
-                assert_eq!(lazily.unwrap(), at_once.unwrap(), "{title}");
-            }
-        }
     }
 
     #[test]

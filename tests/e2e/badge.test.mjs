@@ -192,3 +192,39 @@ test('a badge written as plain HTML attributes is screened, and custom propertie
     await page.closeAll();
   }
 });
+
+test('a flag that rests on a hint reads "may be" and says what it rests on; a stated one reads as a verdict', async () => {
+  const page = await openPage(store.browser);
+  try {
+    await page.goto(`${store.url}product.html?id=m-beams-shirt`);
+    await widgetsSettled(page);
+    await page.evaluate(() => {
+      for (const [id, title, description] of [
+        ['hint', 'スワロフスキー イーグル 置物', null],
+        ['stated', 'ブルーフルーテッド プレート 19cm', '材質：磁器\nサイズ：19cm'],
+        ['shipping', 'トートバッグ', '素材：綿\nガラス製品と同梱の場合はプチプチで梱包して発送します。'],
+      ]) {
+        const badge = document.createElement('aftersales-badge');
+        badge.id = id;
+        badge.setAttribute('listing-id', id);
+        badge.setAttribute('listing-title', title);
+        if (description) badge.setAttribute('description', description);
+        document.querySelector('main').append(badge);
+      }
+    });
+    for (const id of ['hint', 'stated', 'shipping']) await page.waitForSelector(`#${id}[data-state="ready"]`);
+    const hint = page.locator('#hint .as-chip--fragile');
+    assert.equal(await hint.getAttribute('data-basis'), 'hint');
+    assert.equal(await hint.textContent(), 'May be fragile — check the material');
+    assert.ok((await page.locator('#hint .as-tip').textContent()).includes('Only a hint'));
+    const stated = page.locator('#stated .as-chip--fragile');
+    assert.equal(await stated.getAttribute('data-basis'), 'statement');
+    assert.equal(await stated.textContent(), 'Fragile — not covered');
+    assert.ok((await page.locator('#stated .as-tip').textContent()).includes('Stated in the description.'));
+    // Packing talk in a description flags nothing.
+    assert.equal(await page.locator('#shipping').getAttribute('data-fragile'), 'false');
+    await assertClean(page);
+  } finally {
+    await page.closeAll();
+  }
+});
