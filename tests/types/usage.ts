@@ -8,7 +8,7 @@
 // checked against the interfaces by the compiler (`exact`), and against the answers at run time.
 import init, { Checker } from "../../pkg/web/aftersales.js";
 import type {
-  AftersalesError, Audit, Claim, ErrorCode, Finding, Flag, Info, ItemVerdict, Limits, Listing,
+  AftersalesError, Audit, Basis, Claim, ErrorCode, Finding, Flag, Info, ItemVerdict, Limits, Listing,
   Locale, Messages, MissingEvidence, NoticeItem, PolicyInfo, Reason, Screening, Step, Verdict,
   WindowStatus,
 } from "../../pkg/web/aftersales.js";
@@ -20,7 +20,7 @@ const exact = <T>() => <const K extends readonly (keyof T)[]>(keys: K & Exact<T,
 
 const KEYS = {
   Screening: exact<Screening>()(["id", "class", "fragile", "non_compensable", "flags", "findings", "findings_omitted", "notices"]),
-  Flag: exact<Flag>()(["class", "decided_by", "rule", "clause", "message"]),
+  Flag: exact<Flag>()(["class", "decided_by", "basis", "rule", "clause", "message"]),
   Finding: exact<Finding>()(["class", "field", "term", "text", "start", "end"]),
   NoticeItem: exact<NoticeItem>()(["notice", "clause", "message"]),
   Verdict: exact<Verdict>()(["order_id", "outcome", "summary", "reasons", "items", "missing_evidence", "window", "next_steps", "audit"]),
@@ -83,6 +83,11 @@ export async function run(wasm: BufferSource, compiledPolicy: Uint8Array): Promi
   const fragile: boolean = s.fragile;
   const span: [number, number] | undefined = s.findings[0] && [s.findings[0].start, s.findings[0].end];
   if (!fragile || span === undefined) problems.push("screen: the glass was not flagged");
+  const basis: Basis | undefined = s.flags[0]?.basis;
+  const wording = basis === "hint" ? "may be fragile" : basis === "category" || basis === "statement" ? "fragile" : "none";
+  if (wording !== "fragile") problems.push(`screen: a stated glass rests on \`${basis}\``);
+  const rakuten: Listing = { id: "r1", title: "ワンパンマン 21", category_code: "001001004", marketplace: "rakuten" };
+  if (checker.screen(rakuten).flags[0]?.basis !== "category") problems.push("screen: a Rakuten Books genre did not decide");
 
   const page: Screening[] = checker.screenBatch([listing, { id: "m2", title: "Tシャツ" }]);
   if (page.length !== 2 || page.length > maxBatch) problems.push("screenBatch: wrong length");
