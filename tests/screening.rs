@@ -515,3 +515,15 @@ fn a_scratched_outer_box_still_raises_the_outer_box_notice() {
         .iter()
         .any(|n| n.notice == Notice::OuterBoxNotCompensable));
 }
+
+#[test]
+fn a_material_word_that_describes_a_lid_or_a_sleeve_cancels_nothing() {
+    // 「シリコン」 and "aluminum" name the lid, so the glass beside them is still glass.
+    assert!(screen("ガラス 保存容器 シリコン蓋付き 3個").fragile);
+    assert!(screen("Vintage Glass Cocktail Shaker Retro Aluminum Lid").fragile);
+    assert!(screen("Glass Tumbler with Silicone Sleeve 16oz").fragile);
+    // The same words naming the item's own material still cancel.
+    assert!(!screen("シリコン グラス 割れない 2個").fragile);
+    assert!(!screen("Stainless Steel Wine Glasses Unbreakable").fragile);
+    assert!(!screen("ステンレス マグカップ 350ml").fragile);
+}

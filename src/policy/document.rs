@@ -213,8 +213,26 @@ pub struct ScreeningRules {
     /// packing, photo or cross-selling talk.
     #[serde(default)]
     pub description: DescriptionRules,
+    /// Context words that describe a part or an accessory cancel nothing: a material word
+    /// followed closely by one of these `parts` (「シリコン蓋」, "aluminum lid") or preceded by one
+    /// of these `with` words ("with silicone sleeve") is about the lid or the sleeve, so a
+    /// 「ガラス」 or "glass" beside it still flags.
+    #[serde(default)]
+    pub accessories: AccessoryRules,
     /// The clause behind each notice.
     pub notice_clauses: BTreeMap<Notice, String>,
+}
+
+/// Words that mark a context word as describing a part or an accessory of the item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessoryRules {
+    /// Parts that follow their material: 「蓋」, "lid", "sleeve".
+    #[serde(default)]
+    pub parts: TermLists,
+    /// Words that introduce an accessory before its material: "with", "w/".
+    #[serde(default)]
+    pub with: TermLists,
 }
 
 /// How a listing's description is read.
@@ -622,6 +640,13 @@ impl Validator {
             false,
             s,
         );
+        self.term_lists(
+            "screening.accessories.parts",
+            &s.accessories.parts,
+            false,
+            s,
+        );
+        self.term_lists("screening.accessories.with", &s.accessories.with, false, s);
         self.term_lists(
             "screening.description.statements",
             &s.description.statements,

@@ -1,0 +1,576 @@
+//! Screening one listing: the scan of each field over the compiled automaton (boundaries,
+//! exclusions, senses, context words, a description read sentence by sentence), the category
+//! rule that outweighs the words, and the answer with its flags, findings and notices.
+
+use crate::error::Error;
+use crate::i18n::Locale;
+use crate::limits;
+use crate::policy::vocabulary::{Basis, Condition, ItemClass, Notice};
+use crate::policy::Policy;
+use crate::screen::compile::build_automaton;
+use crate::screen::matcher::Matcher;
+use crate::screen::{
+    path_key, scope_key, slot, word_run_len, CompiledCategoryRule, Field, Finding, Flag, Listing,
+    NoticeItem, Role, Screener, Screening, FLAGGED,
+};
+use crate::text::{fold, is_word_char, Folded};
+
+/// A flagging match: its class, term and folded byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hit {
+    class: ItemClass,
+    term: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Spans that cancel what they cover, answered in `O(log n)` per question.
+struct Covers {
+    /// Sorted by start.
+    spans: Vec<(usize, usize)>,
+    /// `reach[i]`: the furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Covers {
+    fn new(mut spans: Vec<(usize, usize)>) -> Covers {
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        Covers { spans, reach }
+    }
+
+    /// Whether some span starts at or before `start` and ends at or after `end`.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let starting_before = self.spans.partition_point(|&(s, _)| s <= start);
+        starting_before
+            .checked_sub(1)
+            .and_then(|last| self.reach.get(last))
+            .is_some_and(|&reach| reach >= end)
+    }
+}
+
+impl Screener {
+    /// The category rule that decides a listing's classes, if any.
+    ///
+    /// A rule matches by the listing's `category_code` (exactly, or by a prefix the rule writes
+    /// as `001*`) or by its `category` path (the rule's path is a prefix of it), unless one of its `unless` words was `seen` in the
+    /// listing; the most specific match wins: a code, else the longest path. Codes are read in
+    /// the listing's marketplace's taxonomy when the policy has rules for it (a Rakuten genre id
+    /// is not a Mercari code), else in Mercari's; a path no rule of the marketplace's own matches
+    /// is tried against Mercari's paths as well, since marketplaces name their tops alike.
+    fn category_rule(&self, listing: &Listing, seen: &WordSet) -> Option<&CompiledCategoryRule> {
+        // Of the rules `index` files under `key`, the first in document order that no `unless`
+        // word sets aside.
+        let first_kept = |index: &[(String, usize)], key: &str| {
+            let from = index.partition_point(|(k, _)| k.as_str() < key);
+            index
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|(k, _)| k == key)
+                .filter_map(|&(_, i)| self.categories.get(i))
+                .find(|r| !r.unless.iter().any(|&w| seen.contains(w)))
+        };
+        let own = listing.marketplace.filter(|m| self.scoped.contains(m));
+        let scope = scope_key(own);
+        if let Some(code) = &listing.category_code {
+            // The code itself, else the longest prefix a rule names with `*` (a Rakuten Books
+            // genre id carries its ancestors' ids as prefixes: 001001 is under 001).
+            let exact = format!("{scope}{code}");
+            if let Some(rule) = first_kept(&self.by_code, &exact) {
+                return Some(rule);
+            }
+            let mut key = String::with_capacity(exact.len() + 1);
+            for end in (1..=code.len()).rev().filter(|&e| code.is_char_boundary(e)) {
+                key.clear();
+                key.push_str(scope);
+                key.push_str(code.get(..end).unwrap_or_default());
+                key.push('*');
+                if let Some(rule) = first_kept(&self.by_code, &key) {
+                    return Some(rule);
+                }
+            }
+        }
+        if listing.category.is_empty() {
+            return None;
+        }
+        let depth = listing.category.len().min(self.max_path_len);
+        let mut tail = String::new();
+        let mut ends = Vec::with_capacity(depth);
+        for written in listing.category.iter().take(depth) {
+            let known = self
+                .segment_folds
+                .binary_search_by(|(w, _)| w.as_str().cmp(written))
+                .ok()
+                .and_then(|at| self.segment_folds.get(at))
+                .and_then(|&(_, i)| self.folded_segments.get(i));
+            match known {
+                Some(folded) => path_key(&mut tail, folded),
+                None => path_key(&mut tail, &fold(written)),
+            }
+            ends.push(tail.len());
+        }
+        let longest = |scope: &str| {
+            let key = format!("{scope}{tail}");
+            ends.iter()
+                .rev()
+                .find_map(|&end| first_kept(&self.by_path, key.get(..scope.len() + end)?))
+        };
+        longest(scope).or_else(|| own.and_then(|_| longest(scope_key(None))))
+    }
+
+    /// The automaton, built now if it was left for the first screening.
+    fn automaton(&self) -> Result<&Matcher, Error> {
+        if let Some(built) = self.automaton.get() {
+            return Ok(built);
+        }
+        let built = build_automaton(&self.needles)?;
+        Ok(self.automaton.get_or_init(|| built))
+    }
+
+    /// Finds the flagging terms and outer-box terms of one field.
+    ///
+    /// In a description, only the matches in a sentence that states the item's material or kind
+    /// (a `statements` phrase, and no `boilerplate` one) are kept: the rest of a real description
+    /// is shipping, packing, photo and cross-selling talk. A match rests on a statement unless
+    /// its term is a hint.
+    fn scan(&self, automaton: &Matcher, field: Field, text: &str, found: &mut Scan) {
+        let folded = Folded::new(text);
+        let hay = folded.as_str();
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut excludes: [Vec<(usize, usize)>; 4] = Default::default();
+        let mut senses: Vec<(usize, usize)> = Vec::new();
+        let mut outer_box: Vec<(usize, usize)> = Vec::new();
+        let mut boilerplate: Vec<usize> = Vec::new();
+        let mut statements: Vec<usize> = Vec::new();
+        // Context words with their spans, read once the parts and `with` words are known.
+        let mut context: Vec<(usize, usize, usize)> = Vec::new();
+        let mut parts: Vec<usize> = Vec::new();
+        let mut withs: Vec<usize> = Vec::new();
+        for m in automaton.find_overlapping(hay) {
+            let patterns = match (self.starts.get(m.needle), self.starts.get(m.needle + 1)) {
+                (Some(&from), Some(&to)) => self.patterns.get(from..to).unwrap_or_default(),
+                _ => continue,
+            };
+            let head = hay.get(..m.start).unwrap_or_default();
+            let tail = hay.get(m.end..).unwrap_or_default();
+            let word_before = head.chars().next_back().is_some_and(is_word_char);
+            let word_after = tail.chars().next().is_some_and(is_word_char);
+            for p in patterns {
+                if (p.bound_start && word_before) || (p.bound_end && word_after) {
+                    continue;
+                }
+                let start = if p.open_start {
+                    m.start - word_run_len(head.chars().rev())
+                } else {
+                    m.start
+                };
+                let end = if p.open_end {
+                    m.end + word_run_len(tail.chars())
+                } else {
+                    m.end
+                };
+                match p.role {
+                    Role::Flag { term } => hits.push(Hit {
+                        class: p.class,
+                        term,
+                        start,
+                        end,
+                    }),
+                    Role::Exclude => {
+                        if let Some(list) = excludes.get_mut(slot(p.class)) {
+                            list.push((start, end));
+                        }
+                    }
+                    Role::OuterBox => outer_box.push((start, end)),
+                    Role::OuterBoxExclude => {
+                        if let Some(list) = excludes.get_mut(slot(ItemClass::Ordinary)) {
+                            list.push((start, end));
+                        }
+                    }
+                    Role::Context { word } => context.push((word, start, end)),
+                    Role::Part => parts.push(start),
+                    Role::With => withs.push(end),
+                    Role::Sense => senses.push((start, end)),
+                    Role::Boilerplate => boilerplate.push(start),
+                    Role::Statement => statements.push(end),
+                }
+            }
+        }
+        // Sentences are cut in the original text, where the seller's line breaks still are.
+        let sentences = if field == Field::Description {
+            Sentences::new(text)
+        } else {
+            Sentences::default()
+        };
+        let sentence_of = |folded_at: usize| {
+            sentences.index_of(folded.original_bytes(folded_at..folded_at).start)
+        };
+        let mut boilerplate: Vec<usize> = boilerplate.into_iter().map(sentence_of).collect();
+        boilerplate.sort_unstable();
+        statements.sort_unstable();
+        // A description's match is read when it follows a statement phrase closely, in the same
+        // sentence: 「材質：陶器」, 「素材 ガラス」, "Material: porcelain". The nearest phrase before
+        // it decides: any other is further away.
+        let stated = |at: usize| {
+            let before = statements.partition_point(|&end| end <= at);
+            before
+                .checked_sub(1)
+                .and_then(|i| statements.get(i))
+                .is_some_and(|&end| {
+                    at - end <= STATEMENT_REACH && sentence_of(end) == sentence_of(at)
+                })
+        };
+        let in_boilerplate = |at: usize| boilerplate.binary_search(&sentence_of(at)).is_ok();
+        // A context word that describes an accessory or a part cancels nothing: 「シリコン蓋」,
+        // "aluminum lid", "with silicone sleeve".
+        parts.sort_unstable();
+        withs.sort_unstable();
+        let near = |list: &[usize], from: usize, to: usize| {
+            let i = list.partition_point(|&at| at < from);
+            list.get(i).is_some_and(|&at| at <= to)
+        };
+        let seen = &mut found.in_field;
+        seen.clear();
+        for &(word, start, end) in &context {
+            let part_after = near(&parts, end, end + ACCESSORY_REACH);
+            let with_before = near(&withs, start.saturating_sub(ACCESSORY_REACH), start);
+            if !part_after && !with_before {
+                seen.insert(word);
+            }
+        }
+        found.seen.union_with(&found.in_field);
+        let seen = &found.in_field;
+        let covers: Vec<Covers> = excludes.into_iter().map(Covers::new).collect();
+        let senses = Covers::new(senses);
+        let covered = |class: ItemClass, start: usize, end: usize| {
+            covers
+                .get(slot(class))
+                .is_some_and(|c| c.covers(start, end))
+        };
+        if outer_box
+            .iter()
+            .any(|&(s, e)| !covered(ItemClass::Ordinary, s, e))
+        {
+            found.outer_box = true;
+        }
+        hits.retain(|h| {
+            let cancelled = self
+                .terms
+                .get(h.term)
+                .is_some_and(|t| t.unless.iter().any(|&w| seen.contains(w)));
+            !cancelled
+                && !covered(h.class, h.start, h.end)
+                && !senses.covers(h.start, h.end)
+                && (field != Field::Description || (stated(h.start) && !in_boilerplate(h.start)))
+                && !mixes_kana(
+                    text.get(folded.original_bytes(h.start..h.end))
+                        .unwrap_or_default(),
+                )
+        });
+        // A class yields to another found in the same field (a CD's title may say 「Glass」).
+        let present: Vec<ItemClass> = FLAGGED
+            .into_iter()
+            .filter(|c| hits.iter().any(|h| h.class == *c))
+            .collect();
+        hits.retain(|h| {
+            self.yields
+                .get(slot(h.class))
+                .is_none_or(|to| !to.iter().any(|c| present.contains(c)))
+        });
+        // Keep the outermost match of a class: 「ワイングラス」, not also 「グラス」 inside it; the
+        // same span from two languages' terms is one finding.
+        hits.sort_unstable_by_key(|h| (slot(h.class), h.start, core::cmp::Reverse(h.end), h.term));
+        let mut reach: [Option<usize>; 4] = [None; 4];
+        for h in hits {
+            let Some(r) = reach.get_mut(slot(h.class)) else {
+                continue;
+            };
+            if r.is_some_and(|r| r >= h.end) {
+                continue;
+            }
+            *r = Some(h.end);
+            let term = self.terms.get(h.term);
+            let basis = if term.is_some_and(|t| t.hint) {
+                Basis::Hint
+            } else {
+                Basis::Statement
+            };
+            found.classes_hit.push((field, h.class, basis));
+            if found.listed_in_field >= limits::MAX_FINDINGS_PER_FIELD {
+                found.omitted = found.omitted.saturating_add(1);
+                continue;
+            }
+            found.listed_in_field += 1;
+            let span = folded.original_utf16(h.start..h.end);
+            let bytes = folded.original_bytes(h.start..h.end);
+            found.findings.push(Finding {
+                class: h.class,
+                field,
+                term: term.map(|t| t.written.clone()).unwrap_or_default(),
+                text: text.get(bytes).unwrap_or_default().to_owned(),
+                start: u32::try_from(span.start).unwrap_or(u32::MAX),
+                end: u32::try_from(span.end).unwrap_or(u32::MAX),
+            });
+        }
+        found.listed_in_field = 0;
+    }
+
+    /// Screens one listing; `policy` gives the clauses and messages.
+    pub fn screen(
+        &self,
+        policy: &Policy,
+        listing: &Listing,
+        locale: Locale,
+    ) -> Result<Screening, Error> {
+        listing.check()?;
+        let automaton = self.automaton()?;
+        let mut found = Scan {
+            seen: WordSet::new(self.context_words),
+            in_field: WordSet::new(self.context_words),
+            ..Scan::default()
+        };
+        self.scan(automaton, Field::Title, &listing.title, &mut found);
+        if let Some(d) = &listing.description {
+            self.scan(automaton, Field::Description, d, &mut found);
+        }
+        let category = self.category_rule(listing, &found.seen);
+        let msg = policy.messages();
+        let clause_of = |class: ItemClass| {
+            self.class_clauses
+                .iter()
+                .find(|(c, _)| *c == class)
+                .map(|(_, k)| k.clone())
+                .unwrap_or_default()
+        };
+        // The title outweighs the description: the seller's free text ("kept in a glass case",
+        // "with a bonus poster") is read only when the title names no class.
+        let title_names_a_class = found
+            .classes_hit
+            .iter()
+            .any(|(f, _, b)| *f == Field::Title && *b == Basis::Statement);
+        let counts = |field: Field| field == Field::Title || !title_names_a_class;
+        let mut flags = Vec::new();
+        for class in FLAGGED {
+            let (decided_by, basis, rule) = match category {
+                Some(r) if r.is_not.contains(&class) => continue,
+                Some(r) if r.is.contains(&class) => {
+                    (Field::Category, Basis::Category, r.id.clone())
+                }
+                _ => {
+                    // The strongest finding of the class decides: the title's before the
+                    // description's, a statement before a hint.
+                    let best = found
+                        .classes_hit
+                        .iter()
+                        .filter(|(f, c, _)| *c == class && counts(*f))
+                        .min_by_key(|(f, _, b)| (*b, *f != Field::Title));
+                    match best {
+                        Some((field, _, basis)) => (*field, *basis, "terms".to_owned()),
+                        None => continue,
+                    }
+                }
+            };
+            flags.push(Flag {
+                class,
+                decided_by,
+                basis,
+                rule,
+                clause: clause_of(class),
+                message: msg.word("class", class.as_str(), locale),
+            });
+        }
+        // Findings of a class the category rules out, or of a description the title outweighs,
+        // are not shown as reasons.
+        let findings: Vec<Finding> = found
+            .findings
+            .into_iter()
+            .filter(|f| counts(f.field) && flags.iter().any(|fl| fl.class == f.class))
+            .collect();
+        let has = |c: ItemClass| flags.iter().any(|f| f.class == c);
+        let class = FLAGGED
+            .into_iter()
+            .find(|c| has(*c))
+            .unwrap_or(ItemClass::Ordinary);
+        let notice_clause = |n: Notice| {
+            policy
+                .document()
+                .screening
+                .notice_clauses
+                .get(&n)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let mut notices = Vec::new();
+        let mut notice = |n: Notice| {
+            notices.push(NoticeItem {
+                notice: n,
+                clause: notice_clause(n),
+                message: msg.word("notice", n.as_str(), locale),
+            })
+        };
+        match listing.condition {
+            Some(Condition::SecondHand) => notice(Notice::SecondHandWear),
+            Some(Condition::New) => notice(Notice::MayBeUnsealed),
+            None => {}
+        }
+        if found.outer_box {
+            notice(Notice::OuterBoxNotCompensable);
+        }
+        Ok(Screening {
+            id: listing.id.clone(),
+            class,
+            fragile: has(ItemClass::Fragile),
+            non_compensable: has(ItemClass::CdDvdBd) || has(ItemClass::PaperProduct),
+            flags,
+            findings,
+            findings_omitted: found.omitted,
+            notices,
+        })
+    }
+}
+
+#[derive(Default)]
+struct Scan {
+    findings: Vec<Finding>,
+    /// Every class kept in a field, listed or not, with what it rests on.
+    classes_hit: Vec<(Field, ItemClass, Basis)>,
+    omitted: u32,
+    outer_box: bool,
+    /// Findings listed for the field being scanned.
+    listed_in_field: usize,
+    /// Context words seen in any field.
+    seen: WordSet,
+    /// Context words seen in the field being scanned.
+    in_field: WordSet,
+}
+
+/// Where a description's sentences end, as byte offsets into the original text: at line
+/// breaks, 。！？!?, bullets and brackets (■●◆★※【】…), and a full stop before a space.
+#[derive(Default)]
+struct Sentences {
+    /// The offset just past each break, ascending.
+    breaks: Vec<usize>,
+}
+
+impl Sentences {
+    fn new(text: &str) -> Sentences {
+        let mut breaks = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+            let ends = match c {
+                '\n' | '\r' | '。' | '！' | '？' | '!' | '?' | '■' | '□' | '●' | '○' | '◆'
+                | '◇' | '★' | '☆' | '※' | '【' | '】' | '▼' | '▲' | '◎' | '♪' | '|' | '｜'
+                | '＊' | '･' | '・' => c != '・' || next_is_space,
+                '.' | '．' => next_is_space,
+                _ => false,
+            };
+            if ends {
+                breaks.push(at + c.len_utf8());
+            }
+        }
+        Sentences { breaks }
+    }
+
+    /// The index of the sentence holding byte `at`.
+    fn index_of(&self, at: usize) -> usize {
+        self.breaks.partition_point(|&b| b <= at)
+    }
+}
+
+/// A set of context word indexes, one bit each.
+#[derive(Default)]
+struct WordSet(Vec<u64>);
+
+impl WordSet {
+    fn new(words: usize) -> WordSet {
+        WordSet(vec![0; words.div_ceil(64)])
+    }
+
+    fn insert(&mut self, word: usize) {
+        if let Some(bits) = self.0.get_mut(word / 64) {
+            *bits |= 1 << (word % 64);
+        }
+    }
+
+    fn contains(&self, word: usize) -> bool {
+        self.0
+            .get(word / 64)
+            .is_some_and(|bits| bits & (1 << (word % 64)) != 0)
+    }
+
+    fn clear(&mut self) {
+        self.0.fill(0);
+    }
+
+    fn union_with(&mut self, other: &WordSet) {
+        for (bits, more) in self.0.iter_mut().zip(&other.0) {
+            *bits |= more;
+        }
+    }
+}
+
+/// How far (in folded bytes, about twenty Japanese characters) a description's match may follow
+/// the statement phrase it is read under.
+const STATEMENT_REACH: usize = 60;
+
+/// How close (in folded bytes) a part must follow, or a `with` word precede, a context word for
+/// it to describe an accessory: right beside it, or one space away.
+const ACCESSORY_REACH: usize = 1;
+
+/// Whether a match mixes hiragana and katakana: a word is written in one of them, so such a
+/// match runs across two words (「なが**らス**トーリー」 is no 「ガラス」).
+fn mixes_kana(text: &str) -> bool {
+    let hiragana = text.chars().any(|c| ('\u{3041}'..='\u{3096}').contains(&c));
+    let katakana = text.chars().any(|c| ('\u{30A1}'..='\u{30FA}').contains(&c));
+    hiragana && katakana
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covers_answers_whether_one_span_contains_another() {
+        let c = Covers::new(vec![(10, 20), (0, 4), (3, 12)]);
+        assert!(c.covers(0, 4));
+        assert!(c.covers(5, 12));
+        assert!(c.covers(12, 20));
+        assert!(!c.covers(2, 13));
+        assert!(!c.covers(19, 21));
+        assert!(!Covers::new(Vec::new()).covers(0, 0));
+    }
+
+    #[test]
+    fn sentences_end_at_line_breaks_bullets_brackets_and_full_stops() {
+        let text = "材質：陶器\n■サイズ 10cm。発送は. ゆうパケット【注意】ル・クルーゼ・ジャポン";
+        let s = Sentences::new(text);
+        let at = |needle: &str| s.index_of(text.find(needle).unwrap());
+        assert_eq!(at("材質"), at("陶器"));
+        assert_ne!(at("陶器"), at("サイズ"));
+        assert_ne!(at("サイズ"), at("発送"));
+        assert_ne!(at("発送"), at("ゆうパケット"));
+        assert_ne!(at("ゆうパケット"), at("注意"));
+        // A middle dot inside a word is no break; one before a space would be.
+        assert_eq!(at("ル・"), at("ジャポン"));
+        assert_eq!(Sentences::default().index_of(10), 0);
+    }
+
+    #[test]
+    fn a_match_that_mixes_hiragana_and_katakana_runs_across_two_words() {
+        assert!(mixes_kana("がらス"));
+        assert!(!mixes_kana("ガラス"));
+        assert!(!mixes_kana("がらす"));
+        assert!(!mixes_kana("硝子"));
+        assert!(!mixes_kana("グラス"));
+    }
+}
