@@ -527,3 +527,14 @@ fn a_material_word_that_describes_a_lid_or_a_sleeve_cancels_nothing() {
     assert!(!screen("Stainless Steel Wine Glasses Unbreakable").fragile);
     assert!(!screen("ステンレス マグカップ 350ml").fragile);
 }
+
+#[test]
+fn a_class_word_that_names_an_accessory_flags_nothing() {
+    // A pouch with a mirror, a figure with a bonus poster, a pan with a glass lid.
+    assert!(!screen("化粧ポーチ ミラー付き がま口").fragile);
+    assert!(!screen("フィギュア 特典ポスター付き 1/7").non_compensable);
+    assert!(!screen("Non Stick Frying Pan with Glass Lid 24cm").fragile);
+    // The accessory's own listing is still flagged.
+    assert!(screen("卓上ミラー 拡大鏡付き").fragile);
+    assert!(screen("B2 ポスター アニメ").non_compensable);
+}

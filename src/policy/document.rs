@@ -213,10 +213,11 @@ pub struct ScreeningRules {
     /// packing, photo or cross-selling talk.
     #[serde(default)]
     pub description: DescriptionRules,
-    /// Context words that describe a part or an accessory cancel nothing: a material word
-    /// followed closely by one of these `parts` (「シリコン蓋」, "aluminum lid") or preceded by one
-    /// of these `with` words ("with silicone sleeve") is about the lid or the sleeve, so a
-    /// 「ガラス」 or "glass" beside it still flags.
+    /// Accessories and parts: a context word followed closely by one of these `parts`
+    /// (「シリコン蓋」, "aluminum lid") or preceded by a `with` word ("with silicone sleeve") is
+    /// about the lid or the sleeve and cancels nothing, so a 「ガラス」 or "glass" beside it still
+    /// flags; and a class term right after a `with` word or right before an `attached` one
+    /// ("with mirror", 「ミラー付き」, 「ポスター付き」) names an accessory and flags nothing.
     #[serde(default)]
     pub accessories: AccessoryRules,
     /// The clause behind each notice.
@@ -230,9 +231,12 @@ pub struct AccessoryRules {
     /// Parts that follow their material: 「蓋」, "lid", "sleeve".
     #[serde(default)]
     pub parts: TermLists,
-    /// Words that introduce an accessory before its material: "with", "w/".
+    /// Words that introduce an accessory before its material or name: "with", "w/".
     #[serde(default)]
     pub with: TermLists,
+    /// Words that mark what they follow as an accessory: 「付き」 (「ミラー付き ポーチ」 is a pouch).
+    #[serde(default)]
+    pub attached: TermLists,
 }
 
 /// How a listing's description is read.
@@ -647,6 +651,12 @@ impl Validator {
             s,
         );
         self.term_lists("screening.accessories.with", &s.accessories.with, false, s);
+        self.term_lists(
+            "screening.accessories.attached",
+            &s.accessories.attached,
+            false,
+            s,
+        );
         self.term_lists(
             "screening.description.statements",
             &s.description.statements,

@@ -312,6 +312,12 @@ impl Screener {
             Role::With,
         )?;
         b.plain_terms(
+            &rules.accessories.attached,
+            &|| "screening.accessories.attached".to_owned(),
+            ItemClass::Ordinary,
+            Role::Attached,
+        )?;
+        b.plain_terms(
             &rules.description.statements,
             &|| "screening.description.statements".to_owned(),
             ItemClass::Ordinary,

@@ -13,17 +13,30 @@
 //!   「стеклянная」; `#` is any digit);
 //! - no `exclude` term of its class covers it (「サングラス」 over 「グラス」, 「ガラスの仮面」 over
 //!   「ガラス」, 「CD-#*」 over 「CD」 in 「CD-345」);
-//! - none of its `unless` context words appears in the same field (「ステンレス」 or 「割れない」
-//!   beside 「マグカップ」 or 「グラス」, 「本体」 beside 「PS4」);
+//! - no `senses` phrase covers it: a colour, brand, work or piece of hardware that holds a class
+//!   word (「ワインレッド」, "champagne gold", 「コミックボックス」);
+//! - none of its `unless` context words (or its class's) appears in the same field
+//!   (「ステンレス」 or 「割れない」 beside 「マグカップ」 or 「グラス」, 「本体」 beside 「PS4」,
+//!   「電子書籍」 beside any paper term), unless that word names a part or an accessory
+//!   (「シリコン蓋」, "with silicone sleeve");
+//! - it does not run across two words (a hiragana–katakana mix: 「ながらストーリー」);
 //! - no class it `yields_to` is found in the same field (a title that says CD names a disc, so
 //!   its 「Glass Animals」 or 「AQUARIUM」 is the work's name, not glass).
 //!
-//! The marketplace category, when given, outweighs title words: the most specific matching
-//! category rule (by exact code, else by longest path prefix) asserts classes (`is`) or rules them
-//! out (`is_not`), unless one of its own `unless` words is in the listing (a stainless mug in
-//! the mug category). Classes the rule says nothing about are left to the words, and the title's
-//! words outweigh the description's: the seller's free text ("kept in a glass case", "with a
-//! bonus poster") is read only when the title names no class.
+//! A description is read as a description (module `scan`): it is cut into sentences, and only
+//! a match close after a statement phrase (「材質」, 「素材」, "made of"), in a sentence with no
+//! boilerplate phrase (発送, 梱包, 写真, smoke-free), counts; the rest of a real description is
+//! shipping, packing, photo and cross-selling talk. The title's words outweigh the description's.
+//!
+//! The marketplace category, when given, outweighs words: the most specific matching category
+//! rule asserts classes (`is`) or rules them out (`is_not`), unless one of its own `unless` words
+//! is in the listing (a stainless mug in the mug category). Rules are read in the taxonomy of the
+//! listing's marketplace (a Rakuten genre id, a Yahoo! category id), by exact code, code prefix
+//! (`001*`) or longest path prefix; Mercari's paths serve the others too.
+//!
+//! Each flag says what it rests on ([`Basis`]): the category, a statement (a term in the title,
+//! or a stated material), or a hint (a term listed under `hints`: a brand whose material is only
+//! implied), so that a page words "may be fragile" apart from "fragile: not covered".
 //!
 //! Decisions the policy text leaves open, as the shipped document takes them: frames are fragile
 //! whatever their material (the policy names frames beside glass and ceramics); glass bottles of
@@ -33,7 +46,9 @@
 //! their sleeve or case is not compensable, the medium is), a choice the labeled set leaves
 //! unmeasured; plastic clear files, acrylic stands and blank notebooks are ordinary.
 //!
-//! The answer, a [`Screening`], lists each flag with the rule and clause behind it, each finding
+//! The rules are compiled once (module `compile`) into a [`Screener`], which the [`crate::Checker`]
+//! holds beside its policies. The answer, a [`Screening`], lists each flag with the rule, basis
+//! and clause behind it, each finding
 //! with its UTF-16 span in the original text (so a page can highlight it), and the policy
 //! notices that apply (second-hand wear, possibly unsealed new items, outer boxes). [`eval`]
 //! scores the screener on a labeled listing file.
@@ -66,8 +81,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::limits;
-pub use crate::policy::vocabulary::Marketplace;
-use crate::policy::vocabulary::{Basis, Condition, ItemClass, Notice};
+pub use crate::policy::vocabulary::{Basis, Marketplace};
+use crate::policy::vocabulary::{Condition, ItemClass, Notice};
 use crate::screen::matcher::Matcher;
 use crate::text::is_word_char;
 
@@ -252,9 +267,11 @@ enum Role {
     /// A part that follows its material (「蓋」, "lid"): the context word before it is an
     /// accessory's.
     Part,
-    /// A word that introduces an accessory ("with"): the context word after it is an
-    /// accessory's.
+    /// A word that introduces an accessory ("with"): the context word or class term after it
+    /// is an accessory's.
     With,
+    /// A word that marks what it follows as an accessory (「付き」).
+    Attached,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -154,6 +154,7 @@ impl Screener {
         let mut context: Vec<(usize, usize, usize)> = Vec::new();
         let mut parts: Vec<usize> = Vec::new();
         let mut withs: Vec<usize> = Vec::new();
+        let mut attached: Vec<usize> = Vec::new();
         for m in automaton.find_overlapping(hay) {
             let patterns = match (self.starts.get(m.needle), self.starts.get(m.needle + 1)) {
                 (Some(&from), Some(&to)) => self.patterns.get(from..to).unwrap_or_default(),
@@ -198,6 +199,7 @@ impl Screener {
                     Role::Context { word } => context.push((word, start, end)),
                     Role::Part => parts.push(start),
                     Role::With => withs.push(end),
+                    Role::Attached => attached.push(start),
                     Role::Sense => senses.push((start, end)),
                     Role::Boilerplate => boilerplate.push(start),
                     Role::Statement => statements.push(end),
@@ -233,6 +235,7 @@ impl Screener {
         // "aluminum lid", "with silicone sleeve".
         parts.sort_unstable();
         withs.sort_unstable();
+        attached.sort_unstable();
         let near = |list: &[usize], from: usize, to: usize| {
             let i = list.partition_point(|&at| at < from);
             list.get(i).is_some_and(|&at| at <= to)
@@ -269,6 +272,8 @@ impl Screener {
             !cancelled
                 && !covered(h.class, h.start, h.end)
                 && !senses.covers(h.start, h.end)
+                && !near(&withs, h.start.saturating_sub(ACCESSORY_REACH), h.start)
+                && !near(&attached, h.end, h.end + ACCESSORY_REACH)
                 && (field != Field::Description || (stated(h.start) && !in_boilerplate(h.start)))
                 && !mixes_kana(
                     text.get(folded.original_bytes(h.start..h.end))

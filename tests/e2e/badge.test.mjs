@@ -212,7 +212,7 @@ test('a flag that rests on a hint reads "may be" and says what it rests on; a st
         document.querySelector('main').append(badge);
       }
     });
-    for (const id of ['hint', 'stated', 'shipping']) await page.waitForSelector(`#${id}[data-state="ready"]`);
+    for (const id of ['hint', 'stated', 'shipping']) await page.waitForSelector(`#${id}[data-state="ready"]`, { state: 'attached' });
     const hint = page.locator('#hint .as-chip--fragile');
     assert.equal(await hint.getAttribute('data-basis'), 'hint');
     assert.equal(await hint.textContent(), 'May be fragile — check the material');
