@@ -172,7 +172,7 @@ fn goal_recall(fields: Fields) -> f64 {
     }
 }
 
-fn floor(lang: Lang, fields: Fields, target: Target, precision: f64, recall: f64) -> RealFloor {
+fn floor(lang: Lang, fields: Fields, target: Target, (precision, recall): (f64, f64)) -> RealFloor {
     RealFloor {
         lang,
         fields,
@@ -246,40 +246,16 @@ fn real_floors() -> Vec<RealFloor> {
     use Lang::{En, Ja};
     use Target::{Fragile, NonCompensable};
     vec![
-        floor(
-            Ja,
-            All,
-            Fragile,
-            REAL_JA_ALL_FRAGILE.0,
-            REAL_JA_ALL_FRAGILE.1,
-        ),
-        floor(Ja, All, NonCompensable, REAL_JA_ALL_NC.0, REAL_JA_ALL_NC.1),
-        floor(
-            Ja,
-            TitleCategory,
-            NonCompensable,
-            REAL_JA_TC_NC.0,
-            REAL_JA_TC_NC.1,
-        ),
-        floor(
-            Ja,
-            TitleDescription,
-            NonCompensable,
-            REAL_JA_TD_NC.0,
-            REAL_JA_TD_NC.1,
-        ),
-        floor(Ja, Title, Fragile, REAL_JA_T_FRAGILE.0, REAL_JA_T_FRAGILE.1),
-        floor(Ja, Title, NonCompensable, REAL_JA_T_NC.0, REAL_JA_T_NC.1),
-        floor(
-            En,
-            All,
-            Fragile,
-            REAL_EN_ALL_FRAGILE.0,
-            REAL_EN_ALL_FRAGILE.1,
-        ),
-        floor(En, All, NonCompensable, REAL_EN_ALL_NC.0, REAL_EN_ALL_NC.1),
-        floor(En, Title, Fragile, REAL_EN_T_FRAGILE.0, REAL_EN_T_FRAGILE.1),
-        floor(En, Title, NonCompensable, REAL_EN_T_NC.0, REAL_EN_T_NC.1),
+        floor(Ja, All, Fragile, REAL_JA_ALL_FRAGILE),
+        floor(Ja, All, NonCompensable, REAL_JA_ALL_NC),
+        floor(Ja, TitleCategory, NonCompensable, REAL_JA_TC_NC),
+        floor(Ja, TitleDescription, NonCompensable, REAL_JA_TD_NC),
+        floor(Ja, Title, Fragile, REAL_JA_T_FRAGILE),
+        floor(Ja, Title, NonCompensable, REAL_JA_T_NC),
+        floor(En, All, Fragile, REAL_EN_ALL_FRAGILE),
+        floor(En, All, NonCompensable, REAL_EN_ALL_NC),
+        floor(En, Title, Fragile, REAL_EN_T_FRAGILE),
+        floor(En, Title, NonCompensable, REAL_EN_T_NC),
     ]
 }
 
