@@ -11,6 +11,8 @@ const checker = new Checker();
 const { limits } = checker.info();
 
 const glass = (bytes) => "ガラス".repeat(Math.floor(bytes / 9));
+// Each 「ガラス」 read under the statement phrase 「材質」 just before it, as a description is read.
+const statedGlass = (bytes) => "材質ガラス".repeat(Math.floor(bytes / 15));
 const item = (i) => ({ id: String(i), class: "ordinary", condition: "new" });
 const claim = (n) => ({ order_id: "A-1", signed_at: "2024-03-01T18:00:00+09:00", incident: "damaged",
   cause: "courier_mishandling", evidence: ["unboxing_video", "carrier_proof", "packaging_kept"],
@@ -22,9 +24,9 @@ const page = (n) => Array.from({ length: n }, (_, i) => ({ id: `m${i}`, title: "
 const runs = [
   ["1 MiB of ガラス in the description", "too_large",
     { id: "big", title: "ガラス", description: glass(1 << 20) + "ガラス" }, (l) => checker.screen(l)],
-  ["64 KiB description of ガラス", (s) => s.fragile
+  ["64 KiB description of 材質ガラス", (s) => s.fragile
     && s.findings.filter((f) => f.field === "description").length === limits.maxFindingsPerField,
-    { id: "big", title: "インテリア 雑貨", description: glass(limits.maxDescriptionBytes) }, (l) => checker.screen(l)],
+    { id: "big", title: "インテリア 雑貨", description: statedGlass(limits.maxDescriptionBytes) }, (l) => checker.screen(l)],
   ["64 KiB description + 4 KiB title of ガラス", (s) => s.fragile && s.findings_omitted > 0,
     { id: "big", title: glass(limits.maxTitleBytes), description: glass(limits.maxDescriptionBytes) },
     (l) => checker.screen(l)],
