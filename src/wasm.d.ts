@@ -90,6 +90,8 @@ export interface Listing {
   description?: string | null;
   /** Marketplace category path, root first. */
   category?: string[];
+  /** The marketplace's code of the leaf category (a Rakuten genre id, an Amazon browse node…),
+   * read in `marketplace`'s taxonomy; matches a rule's code exactly or a prefix it writes as `001*`. */
   category_code?: string | null;
   marketplace?: Marketplace | null;
   condition?: Condition | null;
@@ -133,6 +135,8 @@ export interface Finding {
 export interface Flag {
   class: ItemClass;
   decided_by: Field;
+  /** What the flag rests on: `"hint"` is a guess (word it "may be…", as the badge does);
+   * `message` is the class's own text either way. */
   basis: Basis;
   rule: string;
   clause: string;
@@ -149,7 +153,9 @@ export interface NoticeItem {
 export interface Screening {
   id: string;
   class: ItemClass;
+  /** True for any fragile flag, a hint's too: read `flags[i].basis` before wording it as sure. */
   fragile: boolean;
+  /** True for any CD/DVD/BD or paper-product flag, a hint's too. */
   non_compensable: boolean;
   flags: Flag[];
   findings: Finding[];

@@ -425,6 +425,52 @@ fn shipping_packing_photo_and_cross_selling_talk_in_a_description_flags_nothing(
 }
 
 #[test]
+fn a_labelled_field_is_read_across_its_separators() {
+    for description in [
+        "【材質】ガラス\n【サイズ】10cm",
+        "材質｜ガラス",
+        "■素材■陶器",
+        "材質：\nガラス",
+    ] {
+        let s = described("ハンドメイド 一点物", description);
+        assert!(s.fragile, "{description}: {:?}", s.flags);
+        assert_eq!(s.flags[0].decided_by, Field::Description);
+        assert_eq!(s.flags[0].basis, Basis::Statement);
+    }
+    assert!(described("Handmade vase 20cm", "Material | Glass").fragile);
+    // A label followed by other words is no labelled value of what comes after them.
+    assert!(
+        !described(
+            "ハンドメイド 一点物",
+            "素材にこだわっています。ガラスのような艶"
+        )
+        .fragile
+    );
+}
+
+#[test]
+fn a_boilerplate_word_inside_another_word_marks_no_boilerplate() {
+    // 「ペット」 in 「ペットボトル」 and 「のし」 in 「しっかり」 name no pet and no gift wrap.
+    assert!(
+        described(
+            "ハンドメイド 一点物",
+            "素材：ガラス（ペットボトルより軽い）"
+        )
+        .fragile
+    );
+    assert!(described("ハンドメイド 一点物", "素材：陶器のしっかりした作り").fragile);
+    assert!(described("ハンドメイド 一点物", "素材：陶器、カーペットの上で撮影").fragile);
+    // The word itself still does: a home with pets is no statement.
+    assert!(!described("ハンドメイド 一点物", "素材：陶器 ペットがいる家です").fragile);
+}
+
+#[test]
+fn a_model_named_plus_is_no_accessory_word() {
+    let s = screen("iPhone 14 Plus Glass Screen Protector");
+    assert!(s.fragile, "{:?}", s.flags);
+}
+
+#[test]
 fn a_brand_whose_material_is_only_implied_flags_as_a_hint() {
     let s = screen("スワロフスキー イーグル 置物");
     assert!(s.fragile);

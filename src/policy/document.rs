@@ -242,11 +242,13 @@ pub struct AccessoryRules {
 /// How a listing's description is read.
 ///
 /// A description is cut into sentences (at 。！？, bullets, brackets and line breaks). A
-/// sentence holding a `boilerplate` phrase talks about shipping, packing, photos, the seller's
-/// other listings or their home, so its matches are not read (「プチプチで梱包」, "smoke-free
-/// home", 「他にも出品しています」). A flag from a sentence holding a `statements` phrase
-/// (「材質」, 「素材」, "made of") rests on a statement about the item; one from any other
-/// sentence is only a hint.
+/// description's match is read only when it follows a `statements` phrase (「材質」, 「素材」,
+/// "made of") closely (about twenty Japanese characters), in the same sentence or right after
+/// the separators of a labelled field (「【材質】ガラス」, "Material | Glass"), and its sentence
+/// holds no `boilerplate` phrase: such a sentence talks about shipping, packing, photos, the
+/// seller's other listings or their home (「プチプチで梱包」, "smoke-free home",
+/// 「他にも出品しています」). Any other mention in a description is not read at all; a read
+/// one rests on a statement unless its term is a hint.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DescriptionRules {

@@ -264,8 +264,8 @@ vocabulary! {
         /// The title names the item's kind or material, or the description states it
         /// (材質: ガラス, made of porcelain).
         Statement => "statement",
-        /// A weaker hint: a brand or product word whose material is only implied, or a
-        /// description's mention outside a statement about the item.
+        /// A weaker hint: a brand or product word whose material is only implied (a
+        /// description's mention outside a statement about the item is not read at all).
         Hint => "hint",
     }
 }

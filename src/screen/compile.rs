@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
 use crate::policy::document::{ScreeningRules, TermLists};
-use crate::policy::vocabulary::ItemClass;
+use crate::policy::vocabulary::{ItemClass, Marketplace};
 use crate::screen::matcher::Matcher;
 use crate::screen::{
     path_key, scope_key, slot, Build, CompiledCategoryRule, FlagTerm, Pattern, Role, Screener,
@@ -336,7 +336,7 @@ impl Screener {
             })?;
             let scope = scope_key(r.marketplace);
             by_code.extend(r.codes.iter().map(|code| (format!("{scope}{code}"), i)));
-            if let Some(m) = r.marketplace {
+            if let Some(m) = r.marketplace.filter(|m| *m != Marketplace::Mercari) {
                 if !scoped.contains(&m) {
                     scoped.push(m);
                 }

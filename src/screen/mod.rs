@@ -101,7 +101,8 @@ pub struct Listing {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub category: Vec<String>,
     /// The marketplace's category code of the leaf. A code matches the category rules that name
-    /// it exactly; a leaf below a rule's node is matched through `category`.
+    /// it exactly, or by a prefix a rule writes as `001*` (a Rakuten genre id starts with its
+    /// ancestors' ids); otherwise a leaf below a rule's node is matched through `category`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_code: Option<String>,
     /// Where it is sold.
@@ -230,9 +231,11 @@ pub struct Screening {
     pub id: String,
     /// The class a claim for this item would carry: fragile, then CD/DVD/BD, then paper.
     pub class: ItemClass,
-    /// Glass, ceramics, frames…: not covered if damaged or lost.
+    /// Glass, ceramics, frames…: not covered if damaged or lost. Set by a hint's flag too (an
+    /// honest "may be"): a flag's `basis` says how sure it is.
     pub fragile: bool,
-    /// Damage to (part of) it is not compensable: CD/DVD/BD cases, paper products.
+    /// Damage to (part of) it is not compensable: CD/DVD/BD cases, paper products. Set by a
+    /// hint's flag too.
     pub non_compensable: bool,
     /// The flags, one per class.
     pub flags: Vec<Flag>,
@@ -367,10 +370,11 @@ pub(crate) enum Build {
 }
 
 /// The prefix of a category rule's index keys: the marketplace whose taxonomy it reads, or
-/// none for Mercari's.
+/// none for Mercari's (a rule that names Mercari is filed with the unscoped ones, so naming it
+/// hides none of them).
 fn scope_key(marketplace: Option<Marketplace>) -> &'static str {
     match marketplace {
-        None => "\t",
+        None | Some(Marketplace::Mercari) => "\t",
         Some(m) => m.as_str(),
     }
 }

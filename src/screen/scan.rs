@@ -148,7 +148,7 @@ impl Screener {
         let mut excludes: [Vec<(usize, usize)>; 4] = Default::default();
         let mut senses: Vec<(usize, usize)> = Vec::new();
         let mut outer_box: Vec<(usize, usize)> = Vec::new();
-        let mut boilerplate: Vec<usize> = Vec::new();
+        let mut boilerplate: Vec<(usize, usize)> = Vec::new();
         let mut statements: Vec<usize> = Vec::new();
         // Context words with their spans, read once the parts and `with` words are known.
         let mut context: Vec<(usize, usize, usize)> = Vec::new();
@@ -201,7 +201,7 @@ impl Screener {
                     Role::With => withs.push(end),
                     Role::Attached => attached.push(start),
                     Role::Sense => senses.push((start, end)),
-                    Role::Boilerplate => boilerplate.push(start),
+                    Role::Boilerplate => boilerplate.push((start, end)),
                     Role::Statement => statements.push(end),
                 }
             }
@@ -215,19 +215,54 @@ impl Screener {
         let sentence_of = |folded_at: usize| {
             sentences.index_of(folded.original_bytes(folded_at..folded_at).start)
         };
-        let mut boilerplate: Vec<usize> = boilerplate.into_iter().map(sentence_of).collect();
+        // A boilerplate word inside another word is not that word: 「ペット」 in 「ペットボトル」,
+        // 「のし」 in 「陶器のしっかり」.
+        let original = |start: usize, end: usize| {
+            let bytes = folded.original_bytes(start..end);
+            (
+                text.get(..bytes.start).unwrap_or_default(),
+                text.get(bytes.clone()).unwrap_or_default(),
+                text.get(bytes.end..).unwrap_or_default(),
+            )
+        };
+        let mut boilerplate: Vec<usize> = boilerplate
+            .into_iter()
+            .filter(|&(start, end)| {
+                let (before, word, after) = original(start, end);
+                !mixes_kana(word) && !inside_katakana_word(before, word, after)
+            })
+            .map(|(start, _)| sentence_of(start))
+            .collect();
         boilerplate.sort_unstable();
-        statements.sort_unstable();
+        // A statement phrase's value starts after the separators that follow it, which may end
+        // a sentence: 「【材質】ガラス」, 「材質｜ガラス」, 「■素材■陶器」, "Material | Glass".
+        let values: Vec<(usize, usize)> = {
+            let mut v: Vec<(usize, usize)> = statements
+                .iter()
+                .map(|&end| {
+                    let gap: usize = hay
+                        .get(end..)
+                        .unwrap_or_default()
+                        .chars()
+                        .take_while(|c| !c.is_alphanumeric())
+                        .map(char::len_utf8)
+                        .sum();
+                    (end, end + gap.min(STATEMENT_REACH))
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        };
         // A description's match is read when it follows a statement phrase closely, in the same
         // sentence: 「材質：陶器」, 「素材 ガラス」, "Material: porcelain". The nearest phrase before
         // it decides: any other is further away.
         let stated = |at: usize| {
-            let before = statements.partition_point(|&end| end <= at);
+            let before = values.partition_point(|&(end, _)| end <= at);
             before
                 .checked_sub(1)
-                .and_then(|i| statements.get(i))
-                .is_some_and(|&end| {
-                    at - end <= STATEMENT_REACH && sentence_of(end) == sentence_of(at)
+                .and_then(|i| values.get(i))
+                .is_some_and(|&(end, value)| {
+                    at - end <= STATEMENT_REACH && sentence_of(value.min(at)) == sentence_of(at)
                 })
         };
         let in_boilerplate = |at: usize| boilerplate.binary_search(&sentence_of(at)).is_ok();
@@ -357,10 +392,12 @@ impl Screener {
         };
         // The title outweighs the description: the seller's free text ("kept in a glass case",
         // "with a bonus poster") is read only when the title names no class.
-        let title_names_a_class = found
-            .classes_hit
-            .iter()
-            .any(|(f, _, b)| *f == Field::Title && *b == Basis::Statement);
+        // A title word of a class the category rules out outweighs nothing.
+        let title_names_a_class = found.classes_hit.iter().any(|(f, c, b)| {
+            *f == Field::Title
+                && *b == Basis::Statement
+                && category.is_none_or(|r| !r.is_not.contains(c))
+        });
         let counts = |field: Field| field == Field::Title || !title_names_a_class;
         let mut flags = Vec::new();
         for class in FLAGGED {
@@ -474,7 +511,7 @@ impl Sentences {
             let ends = match c {
                 '\n' | '\r' | '。' | '！' | '？' | '!' | '?' | '■' | '□' | '●' | '○' | '◆'
                 | '◇' | '★' | '☆' | '※' | '【' | '】' | '▼' | '▲' | '◎' | '♪' | '|' | '｜'
-                | '＊' | '･' | '・' => c != '・' || next_is_space,
+                | '＊' | '･' | '・' => !matches!(c, '・' | '･') || next_is_space,
                 '.' | '．' => next_is_space,
                 _ => false,
             };
@@ -528,8 +565,24 @@ impl WordSet {
 const STATEMENT_REACH: usize = 60;
 
 /// How close (in folded bytes) a part must follow, or a `with` word precede, a context word for
-/// it to describe an accessory: right beside it, or one space away.
+/// it to describe an accessory: right beside it, or one space away (folding turns any run of
+/// whitespace into one space byte).
 const ACCESSORY_REACH: usize = 1;
+
+/// Whether a katakana match is part of a longer katakana word: 「ペット」 in 「ペットボトル」 or
+/// 「カーペット」 names no pet.
+fn inside_katakana_word(before: &str, word: &str, after: &str) -> bool {
+    // Katakana and the long-vowel mark, full- or half-width; not the middle dot between words.
+    let katakana = |c: char| {
+        ('\u{30A1}'..='\u{30FA}').contains(&c)
+            || c == '\u{30FC}'
+            || ('\u{FF66}'..='\u{FF9F}').contains(&c)
+    };
+    !word.is_empty()
+        && word.chars().all(katakana)
+        && (before.chars().next_back().is_some_and(katakana)
+            || after.chars().next().is_some_and(katakana))
+}
 
 /// Whether a match mixes hiragana and katakana: a word is written in one of them, so such a
 /// match runs across two words (「なが**らス**トーリー」 is no 「ガラス」).
@@ -567,6 +620,9 @@ mod tests {
         assert_ne!(at("ゆうパケット"), at("注意"));
         // A middle dot inside a word is no break; one before a space would be.
         assert_eq!(at("ル・"), at("ジャポン"));
+        let half = "ル･クルーゼ･ジャポン";
+        let s = Sentences::new(half);
+        assert_eq!(s.index_of(0), s.index_of(half.find("ジャポン").unwrap()));
         assert_eq!(Sentences::default().index_of(10), 0);
     }
 
@@ -577,5 +633,14 @@ mod tests {
         assert!(!mixes_kana("がらす"));
         assert!(!mixes_kana("硝子"));
         assert!(!mixes_kana("グラス"));
+    }
+
+    #[test]
+    fn a_katakana_word_inside_a_longer_one_is_not_that_word() {
+        assert!(inside_katakana_word("", "ペット", "ボトル"));
+        assert!(inside_katakana_word("カー", "ペット", ""));
+        assert!(!inside_katakana_word("喫煙者・", "ペット", "はいません"));
+        assert!(!inside_katakana_word("", "ペット", ""));
+        assert!(!inside_katakana_word("交換", "可能", ""));
     }
 }

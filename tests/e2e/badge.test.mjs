@@ -223,6 +223,27 @@ test('a flag that rests on a hint reads "may be" and says what it rests on; a st
     assert.ok((await page.locator('#stated .as-tip').textContent()).includes('Stated in the description.'));
     // Packing talk in a description flags nothing.
     assert.equal(await page.locator('#shipping').getAttribute('data-fragile'), 'false');
+    // A hint from the description does not also claim to be stated there.
+    await page.evaluate(() => {
+      const badge = document.createElement('aftersales-badge');
+      badge.id = 'described-hint';
+      badge.setAttribute('listing-id', 'described-hint');
+      badge.setAttribute('listing-title', 'イーグル 置物');
+      badge.setAttribute('description', '素材：スワロフスキー');
+      document.querySelector('main').append(badge);
+    });
+    await page.waitForSelector('#described-hint[data-state="ready"]', { state: 'attached' });
+    const tip = await page.locator('#described-hint .as-tip').textContent();
+    assert.ok(tip.includes('Only a hint'), tip);
+    assert.ok(!tip.includes('Stated in the description.'), tip);
+    // A category code set after the first screening screens the listing again.
+    await page.evaluate(() => {
+      const badge = document.querySelector('#shipping');
+      badge.setAttribute('marketplace', 'rakuten');
+      badge.setAttribute('category-code', '301367');
+    });
+    await page.waitForSelector('#shipping[data-fragile="true"]', { state: 'attached' });
+    assert.equal(await page.locator('#shipping .as-chip--fragile').getAttribute('data-basis'), 'category');
     await assertClean(page);
   } finally {
     await page.closeAll();

@@ -38,7 +38,7 @@ function quote(locale, s) {
 }
 
 export class AftersalesBadge extends LocalizedElement {
-  static observedAttributes = ['listing-id', 'listing-title', 'description', 'condition', 'marketplace', 'href', 'title-level', 'title-lang', 'with-title', 'with-description'];
+  static observedAttributes = ['listing-id', 'listing-title', 'description', 'category-code', 'condition', 'marketplace', 'href', 'title-level', 'title-lang', 'with-title', 'with-description'];
 
   #listing = null;
   #screening = null;
@@ -136,7 +136,8 @@ export class AftersalesBadge extends LocalizedElement {
       if (hint) lines.push(t(locale, 'tip.hint'));
       if (flag.decided_by === 'category') lines.push(t(locale, 'tip.category'));
       else {
-        if (flag.decided_by === 'description') lines.push(t(locale, 'tip.description'));
+        // A hint's line already says the listing states nothing; only a statement was "stated".
+        if (flag.decided_by === 'description' && !hint) lines.push(t(locale, 'tip.description'));
         if (found.length > 0) {
           const distinct = [...new Set(found.map((f) => f.text))];
           lines.push(t(locale, 'tip.matched', { words: distinct.map((w) => quote(locale, w)).join(', ') }));
