@@ -1,16 +1,19 @@
-// .ci/serve.mjs: a tiny dependency-free static file server for the demo storefront in www/.
+// .ci/serve.mjs: a tiny static file server for the demo storefront in www/.
 //
 // Serves only regular files under the root (www/ by default): GET and HEAD, no directory
 // listings, no dotfiles, no `..` (rejected before any file system access, then re-checked after
 // resolving symlinks). Content types are explicit (application/wasm for .wasm, text/javascript
 // for .js and .mjs) because browsers refuse to stream-compile wasm or to run module scripts
 // served with anything else. HTML pages also get the same Content-Security-Policy they declare in
-// their <meta>, so a page behaves the same whichever way CSP reaches it.
+// their <meta>, so a page behaves the same whichever way CSP reaches it. Responses are sent
+// brotli- or gzip-compressed when the browser accepts it, by the `compression` middleware (the
+// Express project's, from tests/node_modules): the module is the page's largest download.
 //
 // Run directly: `node .ci/serve.mjs [root]` (PORT from $PORT, default 8080; PORT=0 picks a free
 // one). The e2e tests import `startServer` to serve www/ on a free port.
 
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -33,6 +36,9 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
 };
+
+// The only npm dependency: installed in tests/ by .ci/setup, with the rest of the JS tools.
+const compression = createRequire(new URL('../tests/package.json', import.meta.url))('compression');
 
 /** Maps a request path to a file path under `root`, or null when it must not be served. */
 export function safePath(root, urlPath) {
@@ -85,41 +91,49 @@ async function locate(root, urlPath) {
 /** Creates (does not start) the server for `root`. */
 export function createStaticServer(root) {
   const base = resolve(root);
-  return createServer(async (req, res) => {
-    const send = (status, text) => {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(req.method === 'HEAD' ? undefined : `${status} ${text}\n`);
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      return send(405, 'method not allowed');
-    }
-    let pathname;
-    try {
-      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    } catch {
-      return send(400, 'bad request');
-    }
-    // `new URL` folds `/a/../b` (and `%2e%2e`, and `\`) into the root, which would be safe; a
-    // request that tries to climb is refused outright all the same, so it is visible as one.
-    if (climbs((req.url ?? '').split('?')[0])) return send(400, 'bad request');
-    const found = await locate(base, pathname);
-    if (found.status === 400) return send(400, 'bad request');
-    if (found.status !== 200) return send(404, 'not found');
-    const type = TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
-    const headers = {
-      'Content-Type': type,
-      'Content-Length': found.size,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CSP;
-    res.writeHead(200, headers);
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(found.file)
-      .on('error', () => res.destroy())
-      .pipe(res);
-  });
+  // Negotiates Accept-Encoding (br, then gzip) and compresses what is worth it (text, JSON, wasm)
+  // above 1 KB; it drops Content-Length and sets `Vary: Accept-Encoding` when it does.
+  const compress = compression();
+  return createServer((req, res) =>
+    compress(req, res, () => serve(base, req, res).catch(() => res.destroy())),
+  );
+}
+
+/** Answers one GET or HEAD for a file under `base`. */
+async function serve(base, req, res) {
+  const send = (status, text) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(req.method === 'HEAD' ? undefined : `${status} ${text}\n`);
+  };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    return send(405, 'method not allowed');
+  }
+  let pathname;
+  try {
+    pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return send(400, 'bad request');
+  }
+  // `new URL` folds `/a/../b` (and `%2e%2e`, and `\`) into the root, which would be safe; a
+  // request that tries to climb is refused outright all the same, so it is visible as one.
+  if (climbs((req.url ?? '').split('?')[0])) return send(400, 'bad request');
+  const found = await locate(base, pathname);
+  if (found.status === 400) return send(400, 'bad request');
+  if (found.status !== 200) return send(404, 'not found');
+  const type = TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+  const headers = {
+    'Content-Type': type,
+    'Content-Length': found.size,
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CSP;
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') return res.end();
+  createReadStream(found.file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /** Starts serving `root` on `port` (0: a free one); resolves to { server, port, url }. */

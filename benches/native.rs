@@ -6,7 +6,10 @@
 //! locale, and the claim set with each claim's judging instant. Benchmarks, each cycling through
 //! the whole input so that one figure covers the catalog's mix rather than one lucky title:
 //!
-//! - `checker/build`: `Checker::shipped()` (policy parsed and validated, automaton built);
+//! - `checker/build`: `Checker::shipped()` (the compiled policy read; its screening rules are
+//!   left for the first screening);
+//! - `checker/build_and_first_screen`: the same and one `screen` (the rules compiled, the
+//!   automaton built);
 //! - `screen/one_listing`: `Checker::screen` on the next listing;
 //! - `screen/page_of_100`: `Checker::screen_batch` on the next results page of 100;
 //! - `judge/one_claim`: `Checker::judge` on the next claim;
@@ -132,6 +135,13 @@ fn benches(c: &mut Criterion, inputs: &Inputs) {
     let checker = Checker::shipped();
     let mut group = c.benchmark_group("checker");
     group.bench_function("build", |b| b.iter(Checker::shipped));
+    group.bench_function("build_and_first_screen", |b| {
+        let first = Listing::titled("first", "江戸切子 ロックグラス");
+        b.iter(|| {
+            let checker = Checker::shipped();
+            checker.screen(&first, Locale::Ja).map(|s| s.fragile)
+        })
+    });
     group.finish();
 
     let mut group = c.benchmark_group("screen");

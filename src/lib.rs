@@ -50,6 +50,8 @@ pub mod text;
 #[doc(hidden)]
 pub mod wasm;
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, FixedOffset};
 
 pub use claim::{Claim, Verdict};
@@ -69,23 +71,18 @@ use screen::Build;
 #[derive(Debug, Clone)]
 pub struct Checker {
     policies: PolicySet,
-    screener: Screener,
+    /// Compiled when a policy is added; for the shipped one, on the first screening, so that a
+    /// page that only judges claims never pays for it.
+    screener: OnceLock<Screener>,
 }
 
 impl Checker {
-    /// A checker with the policy compiled into the crate. Its screening automaton is built on
-    /// the first screening, so that a checker that only judges claims never pays for it.
-    #[expect(
-        clippy::expect_used,
-        reason = "build.rs validates the shipped document and a test compiles its screener"
-    )]
+    /// A checker with the policy compiled into the crate. Its screening rules are compiled on
+    /// the first screening, so that a checker that only judges claims never pays for them.
     pub fn shipped() -> Checker {
-        let policy = Policy::shipped();
-        let screener = Screener::compile_with(&policy.document().screening, Build::OnFirstScreen)
-            .expect("the shipped screening rules compile");
         Checker {
-            policies: PolicySet::new(policy),
-            screener,
+            policies: PolicySet::new(Policy::shipped()),
+            screener: OnceLock::new(),
         }
     }
 
@@ -95,7 +92,7 @@ impl Checker {
         let screener = Screener::compile(&policy.document().screening)?;
         Ok(Checker {
             policies: PolicySet::new(policy),
-            screener,
+            screener: OnceLock::from(screener),
         })
     }
 
@@ -110,7 +107,7 @@ impl Checker {
             .is_none_or(|p| p.effective_from() <= policy.effective_from());
         self.policies.insert(policy);
         if newest {
-            self.screener = screener;
+            self.screener = OnceLock::from(screener);
         }
         Ok(())
     }
@@ -120,9 +117,21 @@ impl Checker {
         &self.policies
     }
 
-    /// The newest policy's compiled screening rules.
+    /// The newest policy's compiled screening rules, compiled now if they were left for the
+    /// first screening.
+    #[expect(
+        clippy::expect_used,
+        reason = "only the shipped rules are left uncompiled: build.rs validates them and a test compiles them"
+    )]
     pub fn screener(&self) -> &Screener {
-        &self.screener
+        self.screener.get_or_init(|| {
+            let rules = self.policies.current().map(|p| &p.document().screening);
+            Screener::compile_with(
+                rules.expect("a checker always holds a policy"),
+                Build::OnFirstScreen,
+            )
+            .expect("the shipped screening rules compile")
+        })
     }
 
     fn current(&self) -> Result<&Policy, Error> {
@@ -133,7 +142,8 @@ impl Checker {
 
     /// Screens one listing under the newest policy.
     pub fn screen(&self, listing: &Listing, locale: Locale) -> Result<Screening, Error> {
-        self.screener.screen(self.current()?, listing, locale)
+        let policy = self.current()?;
+        self.screener().screen(policy, listing, locale)
     }
 
     /// Screens a page of listings in one call; the first invalid listing fails the call with
@@ -145,11 +155,12 @@ impl Checker {
     ) -> Result<Vec<Screening>, Error> {
         limits::check("", "listings", listings.len(), limits::MAX_BATCH_LISTINGS)?;
         let policy = self.current()?;
+        let screener = self.screener();
         listings
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                self.screener
+                screener
                     .screen(policy, l, locale)
                     .map_err(|e| e.within(&format!("[{i}]")))
             })

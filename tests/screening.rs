@@ -471,6 +471,26 @@ fn a_model_named_plus_is_no_accessory_word() {
 }
 
 #[test]
+fn a_volume_number_hints_at_a_book_or_disc_unless_a_statement_or_goods_say_otherwise() {
+    for title in [
+        "プリンセス☆マジック ルビー（3）",
+        "RWBY Volume3",
+        "SPEEDKING Vol.2",
+    ] {
+        let s = screen(title);
+        assert!(s.non_compensable, "{title}: {:?}", s.flags);
+        assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
+    }
+    // A statement of another class in the same title outweighs it: a cup's (2) counts cups.
+    let s = screen("古伊万里 小猪口(2) 5個");
+    assert!(s.fragile);
+    assert!(!s.non_compensable, "{:?}", s.flags);
+    // Goods of a work are no volume of it; a colour code in brackets has a leading zero.
+    assert!(!screen("週刊少年ジャンプ展 VOL.3 アクリルキーホルダー").non_compensable);
+    assert!(!screen("ハイネックニット カーキ（09）").non_compensable);
+}
+
+#[test]
 fn a_brand_whose_material_is_only_implied_flags_as_a_hint() {
     let s = screen("スワロフスキー イーグル 置物");
     assert!(s.fragile);

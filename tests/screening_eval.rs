@@ -135,11 +135,11 @@ const REAL_JA_ALL_NC: (f64, f64) = (0.96, 0.92);
 /// Measured 0.978 / 0.923.
 const REAL_JA_TC_NC: (f64, f64) = (0.96, 0.91);
 /// Measured 0.972 / 0.802.
-const REAL_JA_TD_NC: (f64, f64) = (0.96, 0.79);
+const REAL_JA_TD_NC: (f64, f64) = (0.96, 0.8);
 /// Measured 0.888 / 0.908.
 const REAL_JA_T_FRAGILE: (f64, f64) = (0.87, 0.89);
 /// Measured 0.974 / 0.788.
-const REAL_JA_T_NC: (f64, f64) = (0.96, 0.77);
+const REAL_JA_T_NC: (f64, f64) = (0.96, 0.79);
 /// Measured 0.899 / 0.925.
 const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.88, 0.91);
 /// Measured 0.912 / 0.918.

@@ -446,7 +446,8 @@ struct Decoder<'de> {
 impl<'de> Decoder<'de> {
     fn damage(&self, e: FormatError) -> Damage {
         Damage {
-            at: self.at,
+            // Never past the end, even for a body cut shorter than the magic it starts after.
+            at: self.at.min(self.bytes.len()),
             what: e.0,
         }
     }

@@ -84,8 +84,9 @@ struct Builder<'d> {
     needles: Vec<(String, usize)>,
     patterns: Vec<Pattern>,
     terms: Vec<FlagTerm>,
-    /// Context words by their written form, so one word used by many terms is matched once.
-    context: Vec<&'d str>,
+    /// Context words by their written form, sorted, with their index, so one word used by many
+    /// terms is matched once (a binary search: a linear one took most of the compile time).
+    context: Vec<(&'d str, usize)>,
     /// The context words of each named list cited so far.
     lists: Vec<(&'d str, Vec<usize>)>,
 }
@@ -161,12 +162,13 @@ impl<'d> Builder<'d> {
         written: &'d str,
         path: impl FnOnce() -> String,
     ) -> Result<usize, Error> {
-        if let Some(i) = self.context.iter().position(|w| *w == written) {
-            return Ok(i);
-        }
+        let at = match self.context.binary_search_by(|(w, _)| (*w).cmp(written)) {
+            Ok(found) => return Ok(self.context.get(found).map_or(0, |&(_, i)| i)),
+            Err(at) => at,
+        };
         let word = self.context.len();
         self.push(written, path, ItemClass::Ordinary, Role::Context { word })?;
-        self.context.push(written);
+        self.context.insert(at, (written, word));
         Ok(word)
     }
 

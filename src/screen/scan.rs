@@ -315,6 +315,15 @@ impl Screener {
                         .unwrap_or_default(),
                 )
         });
+        // A hint yields to a statement of another class in the same field: 「小猪口(2)」 is a
+        // cup, and its (2) no volume number.
+        let is_hint = |h: &Hit| self.terms.get(h.term).is_some_and(|t| t.hint);
+        let stated: Vec<ItemClass> = hits
+            .iter()
+            .filter(|h| !is_hint(h))
+            .map(|h| h.class)
+            .collect();
+        hits.retain(|h| !is_hint(h) || !stated.iter().any(|c| *c != h.class));
         // A class yields to another found in the same field (a CD's title may say 「Glass」).
         let present: Vec<ItemClass> = FLAGGED
             .into_iter()

@@ -1,11 +1,12 @@
 // tests/e2e/serve.test.mjs: the demo's static server (.ci/serve.mjs) serves www/ and nothing else,
-// with the content types browsers insist on for wasm and module scripts.
+// with the content types browsers insist on for wasm and module scripts, compressed when accepted.
 
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 
 import { CSP, startServer } from '../../.ci/serve.mjs';
@@ -84,4 +85,41 @@ test('paths that climb out of the root, dotfiles and symlinks out of it are refu
   assert.equal((await get(sandbox.port, '/')).status, 200);
   assert.equal((await get(sandbox.port, '/missing.html')).status, 404);
   assert.equal((await get(sandbox.port, '/', 'POST')).status, 405);
+});
+
+/** A raw GET with `Accept-Encoding`, resolving to { status, encoding, vary, bytes, body } (body decoded). */
+function getEncoded(port, path, acceptEncoding) {
+  return new Promise((ok, fail) => {
+    const headers = acceptEncoding === null ? {} : { 'Accept-Encoding': acceptEncoding };
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const encoding = res.headers['content-encoding'] ?? 'identity';
+        const body = encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
+        ok({ status: res.statusCode, encoding, vary: res.headers.vary, bytes: raw.length, body });
+      });
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+test('the module and scripts are sent compressed when the browser accepts it, and intact', async () => {
+  for (const path of ['/pkg/aftersales_bg.wasm', '/pkg/aftersales.js', '/widgets/badge.js', '/aftersales.css']) {
+    const plain = await getEncoded(www.port, path, null);
+    assert.equal(plain.encoding, 'identity', path);
+    for (const [accept, expected] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['gzip, deflate, br, zstd', 'br']]) {
+      const res = await getEncoded(www.port, path, accept);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.encoding, expected, `${path} with ${accept}`);
+      assert.match(res.vary ?? '', /Accept-Encoding/i);
+      assert.ok(res.bytes < plain.bytes * 0.6, `${path}: ${res.bytes} of ${plain.bytes} bytes`);
+      assert.ok(res.body.equals(plain.body), `${path} decodes to the file as served plain`);
+    }
+  }
+  // A HEAD and an error answer stay well-formed.
+  assert.equal((await get(www.port, '/pkg/aftersales_bg.wasm', 'HEAD')).status, 200);
+  assert.equal((await getEncoded(www.port, '/missing.js', 'br')).status, 404);
 });
