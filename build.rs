@@ -3,7 +3,8 @@
 //!
 //! It then writes to `OUT_DIR` what `Policy::shipped` would otherwise recompute on every start:
 //! the document in its compiled form (`policy.bin`, see `src/policy/compiled.rs`: no JSON to
-//! parse at start-up), its hash (`policy.sha256`, `sha256:` and the hex SHA-256 of the canonical
+//! parse at start-up; also in two parts, `policy-head.bin` and `policy-screening.bin`, the
+//! screening rules apart, which is what the crate embeds), its hash (`policy.sha256`, `sha256:` and the hex SHA-256 of the canonical
 //! JSON), and that canonical JSON (`policy.min.json`, exactly `serde_json::to_vec` of the typed
 //! document) for the tests, which check that both equal what the crate computes at run time.
 
@@ -67,8 +68,19 @@ fn write_compiled(doc: &document::PolicyDocument) -> Result<(), String> {
         hash.push_str(&format!("{b:02x}"));
     }
     let compiled = compiled::write(&hash, doc, sha256)?;
+    // The same document in two parts, which is what the crate embeds: everything but the
+    // screening rules, read at start-up, and the screening rules, read on the first screening
+    // (a page that only judges claims never reads them).
+    let head = document::PolicyDocument {
+        screening: document::ScreeningRules::default(),
+        ..doc.clone()
+    };
+    let head = compiled::write(&hash, &head, sha256)?;
+    let screening = compiled::write(&hash, &doc.screening, sha256)?;
     std::fs::write(out.join("policy.min.json"), &canonical).map_err(|e| e.to_string())?;
     std::fs::write(out.join("policy.bin"), compiled).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("policy-head.bin"), head).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("policy-screening.bin"), screening).map_err(|e| e.to_string())?;
     std::fs::write(out.join("policy.sha256"), hash).map_err(|e| e.to_string())
 }
 

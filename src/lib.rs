@@ -89,7 +89,7 @@ impl Checker {
     /// A checker with one policy; refused (`invalid_policy`) when its screening terms cannot be
     /// compiled.
     pub fn new(policy: Policy) -> Result<Checker, Error> {
-        let screener = Screener::compile(&policy.document().screening)?;
+        let screener = Screener::compile(policy.screening())?;
         Ok(Checker {
             policies: PolicySet::new(policy),
             screener: OnceLock::from(screener),
@@ -100,7 +100,7 @@ impl Checker {
     /// force on their order date, listings under the newest. Its screening rules are compiled
     /// first, so that a policy that cannot screen is refused whole (`invalid_policy`).
     pub fn add_policy(&mut self, policy: Policy) -> Result<(), Error> {
-        let screener = Screener::compile(&policy.document().screening)?;
+        let screener = Screener::compile(policy.screening())?;
         let newest = self
             .policies
             .current()
@@ -125,7 +125,7 @@ impl Checker {
     )]
     pub fn screener(&self) -> &Screener {
         self.screener.get_or_init(|| {
-            let rules = self.policies.current().map(|p| &p.document().screening);
+            let rules = self.policies.current().map(Policy::screening);
             Screener::compile_with(
                 rules.expect("a checker always holds a policy"),
                 Build::OnFirstScreen,
@@ -207,6 +207,33 @@ struct ReadmeDoctests;
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_checker_that_only_judges_claims_never_reads_the_screening_rules() {
+        let checker = Checker::shipped();
+        let policy = || checker.policies().current().unwrap();
+        assert!(!policy().screening_read());
+        let verdict = checker
+            .judge_json(
+                r#"{"order_id": "A-1", "signed_at": "2024-03-01T18:00:00+09:00",
+                    "reported_at": "2024-03-02T00:00:00+09:00", "incident": "damaged",
+                    "cause": "courier_mishandling",
+                    "evidence": ["unboxing_video", "carrier_proof", "packaging_kept"],
+                    "items": [{"id": "1", "class": "ordinary", "condition": "new"}]}"#,
+                "2024-03-02T00:00:00+09:00",
+            )
+            .unwrap();
+        assert_eq!(verdict.audit.policy_hash, policy().hash());
+        assert!(!policy().screening_read());
+        assert!(checker.screener.get().is_none());
+        // The first screening reads and compiles them, and the whole document is the one shipped.
+        let listing = Listing::titled("m1", "江戸切子 グラス");
+        assert!(checker.screen(&listing, Locale::En).unwrap().fragile);
+        assert!(policy().screening_read());
+        let loaded = Policy::from_json(policy::SHIPPED_JSON).unwrap();
+        assert_eq!(policy().document(), loaded.document());
+        assert_eq!(policy().screening(), &loaded.document().screening);
+    }
 
     #[test]
     fn the_shipped_automaton_built_on_first_use_screens_as_one_built_at_once() {

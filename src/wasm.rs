@@ -182,7 +182,7 @@ impl Serialize for MessagesIn<'_> {
         let table = self.policy.messages();
         serializer.collect_map(
             self.policy
-                .document()
+                .head()
                 .messages
                 .keys()
                 .map(|key| (key.as_str(), table.text(key, self.locale))),
@@ -267,8 +267,8 @@ impl<'a> Info<'a> {
                 .all()
                 .iter()
                 .map(|p| PolicyInfo {
-                    id: &p.document().id,
-                    version: &p.document().version,
+                    id: &p.head().id,
+                    version: &p.head().version,
                     hash: p.hash(),
                     effective_from: p.effective_from().to_string(),
                 })

@@ -394,7 +394,7 @@ pub(crate) fn judge_at(
     now: DateTime<FixedOffset>,
     locale: Locale,
 ) -> Result<Verdict, Error> {
-    let doc = policy.document();
+    let doc = policy.head();
     let msg = policy.messages();
     let rules = &doc.claims;
     let window = ClaimWindow::new(&rules.window, at.signed_at)?;
@@ -627,7 +627,7 @@ fn next_steps(
     locale: Locale,
 ) -> Vec<Step> {
     let msg = policy.messages();
-    let defs = &policy.document().claims.steps;
+    let defs = &policy.head().claims.steps;
     let done = |s: &NextStep| {
         defs.get(s)
             .is_some_and(|d| d.done_by.iter().any(|e| evidence.contains(e)))
@@ -764,7 +764,7 @@ mod tests {
 
     fn codes(c: &Claim, damage: DamageScope) -> Vec<ReasonCode> {
         let policy = Policy::shipped();
-        let rules = &policy.document().claims;
+        let rules = &policy.head().claims;
         let rule = rules.incidents.get(&c.incident).unwrap();
         let item = c.items.first().unwrap();
         exclusions(rules, rule, c, item, damage)

@@ -187,7 +187,7 @@ pub struct ItemMatch {
 }
 
 /// Rules for screening listings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScreeningRules {
     /// Term lists per flagged class (`fragile`, `cd_dvd_bd`, `paper_product`).

@@ -24,7 +24,8 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, ErrorKind};
 use crate::i18n::Messages;
 use crate::limits;
-use document::PolicyDocument;
+use document::{PolicyDocument, ScreeningRules};
+use std::sync::OnceLock;
 
 /// The policy document compiled into the crate, as it is edited.
 pub const SHIPPED_JSON: &str = include_str!("after-sales.policy.json");
@@ -34,14 +35,26 @@ pub const SHIPPED_JSON: &str = include_str!("after-sales.policy.json");
 #[cfg(test)]
 const SHIPPED_CANONICAL: &str = include_str!(concat!(env!("OUT_DIR"), "/policy.min.json"));
 
-/// The same document in its [`compiled`] form, with its hash, written by `build.rs`: what the
-/// crate (and the WebAssembly module) reads at start-up.
+/// The same document in its [`compiled`] form, with its hash, written by `build.rs` (what
+/// `aftersales-policy compile` would write).
 pub const SHIPPED_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/policy.bin"));
+
+/// What the crate (and the WebAssembly module) reads: the same document in two compiled parts,
+/// everything but the screening rules, read at start-up, and the screening rules, read on the
+/// first screening, so that a page that only judges claims never reads them.
+const SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/policy-head.bin"));
+const SHIPPED_SCREENING: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/policy-screening.bin"));
 
 /// A validated, compiled policy.
 #[derive(Debug, Clone)]
 pub struct Policy {
+    /// The document; the shipped policy's `screening` is left empty until it is asked for.
     doc: PolicyDocument,
+    /// The shipped policy's screening rules, in compiled form until read.
+    unread_screening: Option<&'static [u8]>,
+    /// Those rules once read, and the whole document once asked for.
+    screening: OnceLock<ScreeningRules>,
+    whole: OnceLock<PolicyDocument>,
     hash: String,
     effective_from: NaiveDate,
     messages: Messages,
@@ -61,12 +74,12 @@ impl Policy {
     pub fn shipped() -> Policy {
         // Validated and hashed by build.rs, and part of this very binary: its checksum is not
         // re-checked at every start (a test reads it the checked way).
-        let body = SHIPPED_COMPILED
-            .get(..SHIPPED_COMPILED.len().saturating_sub(32))
-            .unwrap_or_default();
         let (hash, doc): (String, PolicyDocument) =
-            compiled::read_unchecked(body).expect("the shipped policy reads back");
-        Policy::compile(doc, hash).expect("the shipped policy compiles")
+            compiled::read_unchecked(without_checksum(SHIPPED_HEAD))
+                .expect("the shipped policy reads back");
+        let mut policy = Policy::compile(doc, hash).expect("the shipped policy compiles");
+        policy.unread_screening = Some(without_checksum(SHIPPED_SCREENING));
+        policy
     }
 
     /// Loads a policy in its [`compiled`] form (what `aftersales-policy compile` writes and a
@@ -91,7 +104,7 @@ impl Policy {
         // the rules actually read, so it is computed again rather than taken from the file
         // (after validation, so that a broken rule is reported at its field first).
         let policy = Policy::validated(doc, hash)?;
-        let computed = sha256_hex_of_json(&policy.doc);
+        let computed = sha256_hex_of_json(policy.document());
         if policy.hash != computed {
             return Err(Error::new(
                 ErrorKind::InvalidPolicy,
@@ -108,7 +121,7 @@ impl Policy {
     /// This policy in its [`compiled`] form, for [`Policy::from_compiled`]; refused
     /// (`invalid_policy`) when its text holds a NUL character, which the form cannot write.
     pub fn to_compiled(&self) -> Result<Vec<u8>, Error> {
-        compiled::write(&self.hash, &self.doc, sha256).map_err(|e| {
+        compiled::write(&self.hash, self.document(), sha256).map_err(|e| {
             Error::new(
                 ErrorKind::InvalidPolicy,
                 "",
@@ -170,6 +183,9 @@ impl Policy {
         let messages = Messages::new(&doc.messages);
         Ok(Policy {
             doc,
+            unread_screening: None,
+            screening: OnceLock::new(),
+            whole: OnceLock::new(),
             hash,
             effective_from,
             messages,
@@ -178,7 +194,35 @@ impl Policy {
 
     /// The document it was compiled from.
     pub fn document(&self) -> &PolicyDocument {
+        if self.unread_screening.is_none() {
+            return &self.doc;
+        }
+        self.whole.get_or_init(|| PolicyDocument {
+            screening: self.screening().clone(),
+            ..self.doc.clone()
+        })
+    }
+
+    /// The document for everything but screening: the shipped policy's screening rules are
+    /// not read for it (the claim window, evidence, causes, messages, id and version are).
+    pub(crate) fn head(&self) -> &PolicyDocument {
         &self.doc
+    }
+
+    /// Its screening rules, read now if they were left unread.
+    #[expect(
+        clippy::expect_used,
+        reason = "only the shipped rules are left unread: build.rs wrote them and a test reads them"
+    )]
+    pub fn screening(&self) -> &ScreeningRules {
+        match self.unread_screening {
+            None => &self.doc.screening,
+            Some(bytes) => self.screening.get_or_init(|| {
+                let (_, rules): (String, ScreeningRules) =
+                    compiled::read_unchecked(bytes).expect("the shipped screening rules read back");
+                rules
+            }),
+        }
     }
 
     /// `sha256:` and the hex SHA-256 of the canonical JSON.
@@ -195,6 +239,19 @@ impl Policy {
     pub fn messages(&self) -> &Messages {
         &self.messages
     }
+
+    /// Whether its screening rules have been read (the shipped policy's are left for the first
+    /// screening).
+    #[cfg(test)]
+    pub(crate) fn screening_read(&self) -> bool {
+        self.unread_screening.is_none() || self.screening.get().is_some()
+    }
+}
+
+/// A compiled file without its 32-byte checksum.
+fn without_checksum(file: &'static [u8]) -> &'static [u8] {
+    file.get(..file.len().saturating_sub(32))
+        .unwrap_or_default()
 }
 
 /// `sha256:` followed by the lowercase hex digest.

@@ -452,8 +452,7 @@ impl Screener {
             .unwrap_or(ItemClass::Ordinary);
         let notice_clause = |n: Notice| {
             policy
-                .document()
-                .screening
+                .screening()
                 .notice_clauses
                 .get(&n)
                 .cloned()
