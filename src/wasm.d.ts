@@ -251,7 +251,9 @@ export interface Limits {
 }
 
 export interface Info {
-  /** Oldest first; listings are screened under the last one. */
+  /** The module's version: the crate's and the npm package's (`aftersales@<version>`). */
+  version: string;
+  /** Oldest first; listings are screened under the last one; each names its own version. */
   policies: PolicyInfo[];
   locales: Locale[];
   limits: Limits;

@@ -229,6 +229,8 @@ impl Default for JsChecker {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Info<'a> {
+    /// The crate's version, which is also the npm package's (`.ci/package` copies it).
+    version: &'static str,
     policies: Vec<PolicyInfo<'a>>,
     locales: Vec<&'static str>,
     limits: LimitsInfo,
@@ -262,6 +264,7 @@ struct LimitsInfo {
 impl<'a> Info<'a> {
     fn of(checker: &'a Checker) -> Info<'a> {
         Info {
+            version: env!("CARGO_PKG_VERSION"),
             policies: checker
                 .policies()
                 .all()

@@ -30,7 +30,7 @@ const KEYS = {
   WindowStatus: exact<WindowStatus>()(["deadline", "deadline_ms", "reported_in_time", "open_now", "remaining_ms", "clause"]),
   Step: exact<Step>()(["step", "urgent", "message", "clause"]),
   Audit: exact<Audit>()(["policy_id", "policy_version", "policy_hash", "input_hash", "judged_at", "locale"]),
-  Info: exact<Info>()(["policies", "locales", "limits"]),
+  Info: exact<Info>()(["version", "policies", "locales", "limits"]),
   PolicyInfo: exact<PolicyInfo>()(["id", "version", "hash", "effectiveFrom"]),
   Limits: exact<Limits>()([
     "maxIdBytes", "maxTitleBytes", "maxDescriptionBytes", "maxCategoryDepth", "maxCategoryBytes",

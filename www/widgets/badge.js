@@ -16,7 +16,7 @@
 
 import { t } from '../i18n.js';
 import { h, highlight, replace, uid } from './dom.js';
-import { LocalizedElement, messages, screenListing } from './runtime.js';
+import { LocalizedElement, define, messages, screenListing } from './runtime.js';
 
 const FLAG_CHIPS = { fragile: 'chip.fragile', cd_dvd_bd: 'chip.cd_dvd_bd', paper_product: 'chip.paper_product' };
 
@@ -189,4 +189,4 @@ export class AftersalesBadge extends LocalizedElement {
 
 }
 
-if (!customElements.get('aftersales-badge')) customElements.define('aftersales-badge', AftersalesBadge);
+define('aftersales-badge', AftersalesBadge);

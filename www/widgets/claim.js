@@ -17,7 +17,7 @@
 
 import { t } from '../i18n.js';
 import { h, replace, uid } from './dom.js';
-import { LocalizedElement, checker, messages, screenListing } from './runtime.js';
+import { LocalizedElement, checker, define, messages, screenListing } from './runtime.js';
 
 const INCIDENTS = ['damaged', 'lost_in_transit', 'missing_items', 'lost_by_unpacking', 'condition_complaint'];
 const CAUSES = ['improper_handling', 'courier_mishandling', 'customs_inspection', 'unknown', 'second_hand_wear', 'unsealed_or_resealed'];
@@ -444,4 +444,4 @@ export class AftersalesClaim extends LocalizedElement {
   }
 }
 
-if (!customElements.get('aftersales-claim')) customElements.define('aftersales-claim', AftersalesClaim);
+define('aftersales-claim', AftersalesClaim);

@@ -15,7 +15,7 @@
 
 import { t } from '../i18n.js';
 import { h, replace, uid } from './dom.js';
-import { LocalizedElement, currentPolicy, screenListing } from './runtime.js';
+import { LocalizedElement, currentPolicy, define, screenListing } from './runtime.js';
 
 export class AftersalesPrecheck extends LocalizedElement {
   #items = [];
@@ -197,4 +197,4 @@ export class AftersalesPrecheck extends LocalizedElement {
   }
 }
 
-if (!customElements.get('aftersales-precheck')) customElements.define('aftersales-precheck', AftersalesPrecheck);
+define('aftersales-precheck', AftersalesPrecheck);

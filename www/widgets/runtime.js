@@ -158,10 +158,22 @@ export function ensureStyles() {
 }
 
 /**
+ * What the widgets extend: `HTMLElement` in a browser; outside one (a server render importing
+ * the widgets), a plain class, so that importing them defines nothing and throws nothing.
+ */
+const ElementBase = globalThis.HTMLElement ?? class {};
+
+/** Defines a custom element, in a browser only, and once. */
+export function define(name, element) {
+  const registry = globalThis.customElements;
+  if (registry && !registry.get(name)) registry.define(name, element);
+}
+
+/**
  * The base of the three widgets: tracks the locale, re-renders on change, never throws out of
  * rendering (a failure is shown in the widget and logged).
  */
-export class LocalizedElement extends HTMLElement {
+export class LocalizedElement extends ElementBase {
   #locale = null;
 
   connectedCallback() {
