@@ -6,7 +6,8 @@
 //   <aftersales-precheck></aftersales-precheck>             → precheck.items = [{ listing, quantity }]
 //   <aftersales-claim></aftersales-claim>                   → claim.order = { id, signed_at, items }
 //
-// The wasm module is expected at ./pkg/aftersales.js (built by .ci/build-wasm).
+// The wasm module is loaded from where widgets/module.js says: ./pkg/ here (built by
+// .ci/build-wasm), the package itself in the npm package (`import "aftersales/widgets"`).
 
 export { AftersalesBadge } from './widgets/badge.js';
 export { AftersalesPrecheck } from './widgets/precheck.js';

@@ -62,6 +62,15 @@ test('importing the widgets in Node, as a server render does, defines nothing an
   assert.equal(globalThis.customElements, undefined);
 });
 
+test("the packaged widgets load the module through the package's own name", async () => {
+  const widgets = new URL('./node_modules/aftersales/widgets/', import.meta.url);
+  const { loadModule } = await import(new URL('module.js', widgets));
+  // In Node the package's own name resolves to its Node entry: the same Checker.
+  const mod = await loadModule();
+  assert.equal(new mod.Checker().info().version, manifest.version);
+  assert.match(await readFile(new URL('module.js', widgets), 'utf8'), /import\('aftersales'\)/);
+});
+
 test('the compiled policy entry point loads as a policy', async () => {
   const policyPath = require.resolve('aftersales/policy');
   const bytes = await readFile(policyPath);

@@ -63,9 +63,9 @@ export interface ClaimOrder {
 /** The claim checker on a delivered order's page. */
 export declare class AftersalesClaim extends HTMLElement {
   order: ClaimOrder | null;
-  /** The claim as the form states it now. */
+  /** The claim last judged (what the module saw), or null. */
   readonly claim: Claim | null;
-  /** The verdict shown, or null. */
+  /** The last verdict, or null. */
   readonly verdict: Verdict | null;
 }
 

@@ -1,7 +1,8 @@
 // widgets/runtime.js: what the three widgets share: the wasm checker, the locale, the styles.
 //
-// - The module (www/pkg/aftersales.js, built by .ci/build-wasm) is loaded once per page, on the
-//   first widget that needs it, and one `Checker` (the shipped policy) answers every call.
+// - The module is loaded once per page, on the first widget that needs it (from where
+//   ./module.js says: www/pkg/ in the demo, the package itself once installed), and one
+//   `Checker` (the shipped policy) answers every call.
 // - Listing badges do not call the module one by one: `screenListing` queues each request and
 //   flushes the queue in one `screenBatch` call per locale at the end of the current task, so a
 //   page of 40 results crosses the JS/wasm boundary once. If the batch fails (one listing is
@@ -12,8 +13,8 @@
 //   `lang` attribute in the document changes.
 // - The widget stylesheet (www/aftersales.css) is linked once if the page has not linked it.
 
-const PKG = new URL('../pkg/aftersales.js', import.meta.url);
-const WASM = new URL('../pkg/aftersales_bg.wasm', import.meta.url);
+import { loadModule } from './module.js';
+
 const STYLES = new URL('../aftersales.css', import.meta.url);
 
 /** The locales the module has messages for. */
@@ -39,8 +40,8 @@ let loading = null;
 /** Resolves to the page's one `Checker`; rejects (once, for everyone) if the module cannot load. */
 export function checker() {
   loading ??= (async () => {
-    const mod = await import(PKG.href);
-    await mod.default({ module_or_path: WASM });
+    const mod = await loadModule();
+    await mod.default();
     return new mod.Checker();
   })();
   return loading;
@@ -146,11 +147,18 @@ export function unfollowLang(widget) {
   live.delete(widget);
 }
 
-/** Links www/aftersales.css once, unless the page already links it. */
+let styled = false;
+
+/** Links www/aftersales.css once, unless the page already has it (linked, or bundled into its CSS). */
 export function ensureStyles() {
+  if (styled) return;
+  styled = true;
   const href = STYLES.href;
   const linked = [...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href);
-  if (linked) return;
+  // A bundler may have put the stylesheet into the page's own CSS, under another name: the
+  // stylesheet marks the document with a custom property, wherever it came from.
+  const applied = getComputedStyle(document.documentElement).getPropertyValue('--aftersales-stylesheet').trim() !== '';
+  if (linked || applied) return;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = href;
