@@ -42,6 +42,7 @@ mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+pub mod impact;
 pub mod limits;
 pub mod policy;
 pub mod screen;

@@ -108,10 +108,12 @@ export async function widgetsSettled(page) {
 
 /** Runs axe-core (WCAG 2.x A/AA and best practices) on `path`, prepared by `prepare(page)`. */
 export async function axeScan(browser, url, prepare = async () => {}, options = {}) {
-  const page = await openPage(browser, { bypassCSP: true, ...options });
+  // `widgets: false` for a page without widgets (the policy-change page), which has none to wait for.
+  const { widgets = true, ...pageOptions } = options;
+  const page = await openPage(browser, { bypassCSP: true, ...pageOptions });
   try {
     await page.goto(url);
-    await widgetsSettled(page);
+    if (widgets) await widgetsSettled(page);
     await prepare(page);
     await page.addScriptTag({ path: AXE });
     const result = await page.evaluate(() =>

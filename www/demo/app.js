@@ -122,12 +122,12 @@ function header(current) {
   return [
     h('a', { class: 'skip', href: '#main', 'data-s': 'skip' }, s('skip')),
     h('div', { class: 'brand' }, h('a', { href: 'index.html', class: 'brand-name' }, s('store.name')), h('span', { class: 'brand-tagline', 'data-s': 'store.tagline' }, s('store.tagline'))),
-    h('nav', { 'aria-label': s('nav.label'), 'data-s-aria-label': 'nav.label' }, h('ul', {}, link('index.html', 'nav.search', 'search'), link('cart.html', 'nav.cart', 'cart'), link('order.html', 'nav.order', 'order'))),
+    h('nav', { 'aria-label': s('nav.label'), 'data-s-aria-label': 'nav.label' }, h('ul', {}, link('index.html', 'nav.search', 'search'), link('cart.html', 'nav.cart', 'cart'), link('order.html', 'nav.order', 'order'), link('policy-diff.html', 'nav.diff', 'diff'))),
     h('div', { class: 'lang' }, h('label', { for: 'lang-select', 'data-s': 'lang.label' }, s('lang.label')), select),
   ];
 }
 
-const PAGE_TITLES = { search: 'search.title', product: 'product.title', cart: 'cart.title', order: 'order.heading' };
+const PAGE_TITLES = { search: 'search.title', product: 'product.title', cart: 'cart.title', order: 'order.heading', diff: 'diff.title' };
 let pageKey = 'search';
 
 /** Re-applies the demo strings to elements marked `data-s` (text) and `data-s-aria-label`. */
@@ -139,7 +139,7 @@ function translateStatic() {
 
 /**
  * Sets up a page: language (remembered, English by default), header, footer.
- * @param {'search' | 'product' | 'cart' | 'order'} page
+ * @param {'search' | 'product' | 'cart' | 'order' | 'diff'} page
  */
 export function initPage(page) {
   pageKey = page;

@@ -1,7 +1,10 @@
 // demo/strings.js: the demo storefront's own words (navigation, buttons, footer) in the four
-// locales. The widgets' words live in ../i18n.js and the policy's in the wasm module.
+// locales. The widgets' words live in ../i18n.js and the policy's in the wasm module; the
+// policy-change page's in ./diff-strings.js, merged in below.
 
-export const STRINGS = {
+import { DIFF_STRINGS } from './diff-strings.js';
+
+const OWN = {
   en: {
     'store.name': 'Kaimono Proxy',
     'store.tagline': 'Shop Japanese marketplaces, shipped worldwide',
@@ -211,3 +214,5 @@ export const STRINGS = {
     'mp.other': '其他商店',
   },
 };
+
+export const STRINGS = Object.fromEntries(Object.entries(OWN).map(([lang, words]) => [lang, { ...words, ...DIFF_STRINGS[lang] }]));
