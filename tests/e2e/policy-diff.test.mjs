@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { POLICY, ROOT, assertClean, axeScan, openPage, startStore } from './harness.mjs';
+import { POLICY, ROOT, assertClean, axeScan, openPage, shoot, startStore } from './harness.mjs';
 import { DIFF_STRINGS } from '../../www/demo/diff-strings.js';
 
 const DIR = join(ROOT, 'target', 'e2e-policy-diff');
@@ -61,6 +61,7 @@ test('a shorter window shows the scenarios that turn ineligible, each a regressi
     assert.match(await group.locator('tbody tr').first().locator('td').nth(2).textContent(), /window_closed by claims\.window/);
     assert.match(await page.locator('.diff-summary').textContent(), /0 listings and 86 claims read/);
     assert.equal(await page.locator('#diff-progress').evaluate((b) => [b.value, b.max].join('/')), '86/86');
+    await shoot(page, 'policy-diff');
     await assertClean(page);
   } finally {
     await page.closeAll();
