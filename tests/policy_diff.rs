@@ -83,7 +83,7 @@ fn an_identical_policy_changes_nothing_and_exits_zero() {
     assert!(run.stdout.contains("nothing changed"), "{}", run.stdout);
     // Every labeled listing and every scenario was read.
     assert!(
-        run.stdout.contains("read 4615 listings and 86 claims"),
+        run.stdout.contains("read 4793 listings and 86 claims"),
         "{}",
         run.stdout
     );
