@@ -232,6 +232,30 @@ fn a_duplicate_rule_id_is_refused_at_the_second_use() {
 }
 
 #[test]
+fn a_title_shape_listed_twice_unknown_or_citing_no_list_is_refused_where_written() {
+    let shapes = "/screening/classes/paper_product/shapes";
+    assert_refused_at("screening.classes.paper_product.shapes[1]", |d| {
+        let first = d.pointer(&format!("{shapes}/0")).unwrap().clone();
+        d.pointer_mut(shapes)
+            .unwrap()
+            .as_array_mut()
+            .unwrap()
+            .push(first);
+    });
+    assert_refused_at("screening.classes.paper_product.shapes[0].unless[0]", |d| {
+        *d.pointer_mut(&format!("{shapes}/0/unless/0")).unwrap() = "@no_such_list".into();
+    });
+    let (kind, path) = refusal(|d| {
+        *d.pointer_mut(&format!("{shapes}/0/shape")).unwrap() = "leading_credit".into();
+    });
+    assert_eq!(kind, ErrorKind::InvalidPolicy);
+    assert!(
+        path.starts_with("screening.classes.paper_product.shapes[0]"),
+        "{path}"
+    );
+}
+
+#[test]
 fn an_unknown_field_is_refused_at_its_key() {
     assert_refused_at("claims.window.grace_days", |d| {
         d["claims"]["window"]["grace_days"] = 2.into()

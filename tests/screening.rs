@@ -491,6 +491,37 @@ fn a_volume_number_hints_at_a_book_or_disc_unless_a_statement_or_goods_say_other
 }
 
 #[test]
+fn a_bookshops_trailing_credit_hints_at_a_book_or_disc() {
+    let title = "Ruby on Rails 5 超入門 [ 掌田津耶乃 ]";
+    let s = screen(title);
+    assert!(s.non_compensable, "{:?}", s.flags);
+    assert_eq!(s.flags[0].class, ItemClass::PaperProduct);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    let f = &s.findings[0];
+    assert_eq!(f.term, "trailing_credit");
+    assert_eq!(highlighted(title, f.start, f.end), "[ 掌田津耶乃 ]");
+    // Only ASCII brackets with a space inside each, ending the title, holding a name or a few.
+    for title in [
+        "ニット [ ワンピース / チュニック ] 長袖",
+        "ノートPC 本体 【 送料無料 】",
+        "キーケース 本革 ［ 黒 ］",
+        "キーケース 本革 [黒]",
+        "[ 岸本斉史 ]",
+        "マフラー [ ]",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    // An e-book or a work's goods are no book; a statement of another class outweighs it.
+    assert!(!screen("NARUTO モノクロ版 42【電子書籍】[ 岸本斉史 ]").non_compensable);
+    assert!(!screen("呪術廻戦 アクリルスタンド [ 芥見下々 ]").non_compensable);
+    let s = screen("有田焼 マグカップ [ 井上萬二 ]");
+    assert!(s.fragile && !s.non_compensable, "{:?}", s.flags);
+    let s = screen("B'z SHOWCASE 2020 Blu-ray [ B'z ]");
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    assert_eq!(s.flags.len(), 1, "{:?}", s.flags);
+}
+
+#[test]
 fn a_brand_whose_material_is_only_implied_flags_as_a_hint() {
     let s = screen("スワロフスキー イーグル 置物");
     assert!(s.fragile);

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::vocabulary::{
     Cause, DamageScope, Evidence, Incident, ItemClass, Marketplace, NextStep, Notice, Outcome,
-    ReasonCode,
+    ReasonCode, TitleShape,
 };
 
 /// The schema version this crate reads.
@@ -275,6 +275,10 @@ pub struct ClassTerms {
     /// implied but rarely written (「ノリタケ」, 「Le Creuset」), so the flag says "may be".
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub hints: TermLists,
+    /// Title shapes that flag the class as a hint: a bookshop's trailing credit
+    /// (「… [ 岸本斉史 ]」) says "book or disc" without a word for either.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shapes: Vec<ShapeRule>,
     /// Terms that, where they overlap a flagging match, cancel it (サングラス over グラス).
     #[serde(default)]
     pub exclude: TermLists,
@@ -287,6 +291,17 @@ pub struct ClassTerms {
     /// says CD names a disc, so its 「Glass」 or 「AQUARIUM」 is the work's title, not glass.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub yields_to: Vec<ItemClass>,
+}
+
+/// A title shape that flags its class as a hint, unless a context word is in the title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShapeRule {
+    /// The shape.
+    pub shape: TitleShape,
+    /// Context words that cancel it (a character goods word: 「アクリルスタンド [ 作品名 ]」).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<String>,
 }
 
 /// A term: a plain string, or one with context words that cancel it.
@@ -610,6 +625,19 @@ impl Validator {
             self.clause(doc, &format!("{base}.clause"), &terms.clause);
             self.term_lists(&format!("{base}.terms"), &terms.terms, true, s);
             self.term_lists(&format!("{base}.hints"), &terms.hints, false, s);
+            for (i, rule) in terms.shapes.iter().enumerate() {
+                let path = format!("{base}.shapes[{i}]");
+                if terms
+                    .shapes
+                    .get(..i)
+                    .is_some_and(|before| before.iter().any(|r| r.shape == rule.shape))
+                {
+                    self.problem(&path, format!("`{}` is listed twice", rule.shape));
+                }
+                for (j, word) in rule.unless.iter().enumerate() {
+                    self.context_word(&format!("{path}.unless[{j}]"), word, s);
+                }
+            }
             for (j, word) in terms.unless.iter().enumerate() {
                 self.context_word(&format!("{base}.unless[{j}]"), word, s);
             }

@@ -256,6 +256,16 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A way a title says what it sells by how it is written rather than by a word, read as a
+    /// hint of the class that lists it.
+    TitleShape {
+        /// A credit in ASCII square brackets with spaces inside, ending the title, as a bookshop
+        /// writes the author, artist or cast: 「NARUTO 疾風伝 4 [ 竹内順子 ]」.
+        TrailingCredit => "trailing_credit",
+    }
+}
+
+vocabulary! {
     /// What a screening flag rests on, strongest first, so a page can word a sure flag ("fragile:
     /// not covered") apart from a guess ("may be fragile: check the material").
     Basis {

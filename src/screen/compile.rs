@@ -10,7 +10,8 @@ use crate::policy::document::{ScreeningRules, TermLists};
 use crate::policy::vocabulary::{ItemClass, Marketplace};
 use crate::screen::matcher::Matcher;
 use crate::screen::{
-    path_key, scope_key, slot, Build, CompiledCategoryRule, FlagTerm, Pattern, Role, Screener,
+    path_key, scope_key, slot, Build, CompiledCategoryRule, CompiledShape, FlagTerm, Pattern, Role,
+    Screener,
 };
 use crate::text::{fold, is_word_char};
 
@@ -246,6 +247,7 @@ impl Screener {
 
     pub(crate) fn compile_with(rules: &ScreeningRules, when: Build) -> Result<Screener, Error> {
         let mut b = Builder::default();
+        let mut shapes = Vec::new();
         // Paths name a term only in an error, so they are built only then.
         for (class, class_terms) in &rules.classes {
             let class_unless =
@@ -268,6 +270,24 @@ impl Screener {
                 true,
                 &class_unless,
             )?;
+            for (i, rule) in class_terms.shapes.iter().enumerate() {
+                let mut unless = b.unless_words(&rule.unless, &rules.context_lists, &|| {
+                    format!("screening.classes.{class}.shapes[{i}].unless")
+                })?;
+                unless.extend_from_slice(&class_unless);
+                unless.sort_unstable();
+                unless.dedup();
+                shapes.push(CompiledShape {
+                    shape: rule.shape,
+                    class: *class,
+                    term: b.terms.len(),
+                });
+                b.terms.push(FlagTerm {
+                    written: rule.shape.as_str().to_owned(),
+                    hint: true,
+                    unless,
+                });
+            }
             b.plain_terms(
                 &class_terms.exclude,
                 &|| format!("screening.classes.{class}.exclude"),
@@ -405,6 +425,7 @@ impl Screener {
             patterns,
             starts,
             terms: b.terms,
+            shapes,
             context_words,
             categories,
             by_code,

@@ -82,7 +82,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::limits;
 pub use crate::policy::vocabulary::{Basis, Marketplace};
-use crate::policy::vocabulary::{Condition, ItemClass, Notice};
+use crate::policy::vocabulary::{Condition, ItemClass, Notice, TitleShape};
 use crate::screen::matcher::Matcher;
 use crate::text::is_word_char;
 
@@ -300,6 +300,15 @@ struct FlagTerm {
     unless: Vec<usize>,
 }
 
+/// A title shape, with the class it hints at and its entry in [`Screener::terms`] (its name
+/// and context words).
+#[derive(Debug, Clone, Copy)]
+struct CompiledShape {
+    shape: TitleShape,
+    class: ItemClass,
+    term: usize,
+}
+
 #[derive(Debug, Clone)]
 struct CompiledCategoryRule {
     id: String,
@@ -321,6 +330,8 @@ pub struct Screener {
     patterns: Vec<Pattern>,
     starts: Vec<usize>,
     terms: Vec<FlagTerm>,
+    /// The title shapes, each read as a hint of its class.
+    shapes: Vec<CompiledShape>,
     context_words: usize,
     categories: Vec<CompiledCategoryRule>,
     /// (category code, rule index), sorted: a code's rules in document order.

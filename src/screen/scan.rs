@@ -5,7 +5,7 @@
 use crate::error::Error;
 use crate::i18n::Locale;
 use crate::limits;
-use crate::policy::vocabulary::{Basis, Condition, ItemClass, Notice};
+use crate::policy::vocabulary::{Basis, Condition, ItemClass, Notice, TitleShape};
 use crate::policy::Policy;
 use crate::screen::compile::build_automaton;
 use crate::screen::matcher::Matcher;
@@ -22,6 +22,8 @@ struct Hit {
     term: usize,
     start: usize,
     end: usize,
+    /// Found by a title shape rather than by a term's needle.
+    shape: bool,
 }
 
 /// Spans that cancel what they cover, answered in `O(log n)` per question.
@@ -184,6 +186,7 @@ impl Screener {
                         term,
                         start,
                         end,
+                        shape: false,
                     }),
                     Role::Exclude => {
                         if let Some(list) = excludes.get_mut(slot(p.class)) {
@@ -203,6 +206,19 @@ impl Screener {
                     Role::Sense => senses.push((start, end)),
                     Role::Boilerplate => boilerplate.push((start, end)),
                     Role::Statement => statements.push(end),
+                }
+            }
+        }
+        if field == Field::Title {
+            for shape in &self.shapes {
+                if let Some((start, end)) = shape_span(shape.shape, &folded, text) {
+                    hits.push(Hit {
+                        class: shape.class,
+                        term: shape.term,
+                        start,
+                        end,
+                        shape: true,
+                    });
                 }
             }
         }
@@ -310,10 +326,11 @@ impl Screener {
                 && !near(&withs, h.start.saturating_sub(ACCESSORY_REACH), h.start)
                 && !near(&attached, h.end, h.end + ACCESSORY_REACH)
                 && (field != Field::Description || (stated(h.start) && !in_boilerplate(h.start)))
-                && !mixes_kana(
-                    text.get(folded.original_bytes(h.start..h.end))
-                        .unwrap_or_default(),
-                )
+                && (h.shape
+                    || !mixes_kana(
+                        text.get(folded.original_bytes(h.start..h.end))
+                            .unwrap_or_default(),
+                    ))
         });
         // A hint yields to a statement of another class in the same field: 「小猪口(2)」 is a
         // cup, and its (2) no volume number.
@@ -594,6 +611,40 @@ fn inside_katakana_word(before: &str, word: &str, after: &str) -> bool {
 
 /// Whether a match mixes hiragana and katakana: a word is written in one of them, so such a
 /// match runs across two words (「なが**らス**トーリー」 is no 「ガラス」).
+/// Where a title shape is, as a folded byte span, if the title has it.
+///
+/// A trailing credit is `[ … ]` ending the title, written with ASCII brackets and a space inside
+/// each (folding maps 【】 and ［］ to the same brackets, so the original is checked): a shop's
+/// 「【 送料無料 】」 or 「[ワンピース / チュニック]」 is no credit. What it holds is a name or a
+/// few: at most [`CREDIT_MAX_CHARS`] chars, no bracket, and text before it.
+fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Option<(usize, usize)> {
+    match shape {
+        TitleShape::TrailingCredit => {
+            let hay = folded.as_str();
+            let end = hay.trim_end().len();
+            let inner_end = end.checked_sub(" ]".len())?;
+            if hay.get(inner_end..end)? != " ]" {
+                return None;
+            }
+            let open = hay.get(..inner_end)?.rfind(['[', ']'])?;
+            let inner = hay.get(open + 1..inner_end)?;
+            let credit = inner.strip_prefix(' ')?.trim();
+            let ascii = |at: usize, bracket: &str| {
+                text.get(folded.original_bytes(at..at + 1)) == Some(bracket)
+            };
+            let fits = !credit.is_empty()
+                && credit.chars().count() <= CREDIT_MAX_CHARS
+                && !hay.get(..open)?.trim().is_empty()
+                && ascii(open, "[")
+                && ascii(end - 1, "]");
+            fits.then_some((open, end))
+        }
+    }
+}
+
+/// The longest credit a trailing-credit shape reads (a few names with their roles).
+const CREDIT_MAX_CHARS: usize = 60;
+
 fn mixes_kana(text: &str) -> bool {
     let hiragana = text.chars().any(|c| ('\u{3041}'..='\u{3096}').contains(&c));
     let katakana = text.chars().any(|c| ('\u{30A1}'..='\u{30FA}').contains(&c));
