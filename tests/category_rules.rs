@@ -75,7 +75,7 @@ fn path_of(map: &HashMap<String, Node>, code: &str) -> Vec<String> {
 }
 
 #[test]
-fn every_category_rule_names_a_real_path_and_codes_that_name_its_leaf() {
+fn every_category_rule_names_a_real_path_and_codes_of_its_node_and_those_under_it() {
     let Some(map) = taxonomy() else {
         eprintln!(
             "skipped: ../shared/eval/mercari-jp-categories.json is absent, category paths not checked"
@@ -83,8 +83,12 @@ fn every_category_rule_names_a_real_path_and_codes_that_name_its_leaf() {
         return;
     };
     let mut paths: HashMap<Vec<String>, &str> = HashMap::new();
-    for code in map.keys() {
+    let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (code, node) in &map {
         paths.insert(path_of(&map, code), code);
+        if let Some(parent) = &node.parent {
+            children.entry(parent.as_str()).or_default().push(code);
+        }
     }
     let policy = Policy::shipped();
     let rules: Vec<&CategoryRule> = policy
@@ -95,6 +99,13 @@ fn every_category_rule_names_a_real_path_and_codes_that_name_its_leaf() {
         .filter(|r| r.marketplace.is_none())
         .collect();
     assert!(rules.len() > 50, "only {} category rules", rules.len());
+    // Mercari gives a listing's leaf code, and its codes say nothing of the tree: a rule lists
+    // its node's code, then the codes under it that no deeper rule takes, in ascending order
+    // (`tests/data/taxonomies/mercari_codes.py --write` writes them).
+    let nodes: Vec<&str> = rules
+        .iter()
+        .filter_map(|r| r.codes.first().map(String::as_str))
+        .collect();
     for rule in rules {
         assert!(
             paths.contains_key(&rule.path),
@@ -102,26 +113,60 @@ fn every_category_rule_names_a_real_path_and_codes_that_name_its_leaf() {
             rule.id,
             rule.path
         );
-        assert!(!rule.codes.is_empty(), "rule `{}` has no code", rule.id);
-        for code in &rule.codes {
-            let node = map.get(code).unwrap_or_else(|| {
-                panic!("rule `{}`: code {code} is not in the taxonomy", rule.id)
-            });
-            assert_eq!(
-                Some(&node.name),
-                rule.path.last(),
-                "rule `{}`: code {code} names `{}`, not the path's leaf",
-                rule.id,
-                node.name
-            );
-            assert_eq!(
-                path_of(&map, code),
-                rule.path,
-                "rule `{}`: code {code} sits elsewhere in the tree",
-                rule.id
-            );
+        let Some(node) = rule.codes.first() else {
+            panic!("rule `{}` has no code", rule.id);
+        };
+        let entry = map
+            .get(node)
+            .unwrap_or_else(|| panic!("rule `{}`: code {node} is not in the taxonomy", rule.id));
+        assert_eq!(
+            Some(&entry.name),
+            rule.path.last(),
+            "rule `{}`: code {node} names `{}`, not the path's leaf",
+            rule.id,
+            entry.name
+        );
+        assert_eq!(
+            path_of(&map, node),
+            rule.path,
+            "rule `{}`: code {node} sits elsewhere in the tree",
+            rule.id
+        );
+        let mut under = Vec::new();
+        let mut stack: Vec<&str> = children.get(node.as_str()).cloned().unwrap_or_default();
+        while let Some(code) = stack.pop() {
+            if nodes.contains(&code) {
+                continue;
+            }
+            under.push(code.to_owned());
+            stack.extend(children.get(code).cloned().unwrap_or_default());
         }
+        under.sort_by_key(|c| c.parse::<u64>().unwrap());
+        assert_eq!(
+            rule.codes.get(1..).unwrap_or_default(),
+            under.as_slice(),
+            "rule `{}`: the codes under {node} are stale; run tests/data/taxonomies/mercari_codes.py --write",
+            rule.id
+        );
     }
+}
+
+#[test]
+fn a_leaf_code_alone_is_read_under_the_rule_of_its_ancestor() {
+    // 696 is CD・DVD・ブルーレイ / CD / アニメ; 1321 is a trading-card supply, under its own rule.
+    let coded = |code: &str, title: &str| {
+        let mut listing = Listing::titled("t", title);
+        listing.marketplace = Some(Marketplace::Mercari);
+        listing.category_code = Some(code.to_owned());
+        checker().screen(&listing, Locale::En).unwrap()
+    };
+    let s = coded("696", "secret base ～君がくれたもの～");
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    assert_eq!(s.flags[0].decided_by, Field::Category);
+    assert!(!coded("1321", "スリーブ 2個").non_compensable);
+    // Sleeves filed under trading cards' 「その他」 are supplies, not cards.
+    assert!(!coded("741", "中古スリーブ×2個").non_compensable);
+    assert!(coded("741", "プロモ P-001 本間芽衣子").non_compensable);
 }
 
 #[test]
