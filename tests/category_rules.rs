@@ -142,9 +142,23 @@ fn every_category_rule_names_a_real_path_and_codes_of_its_node_and_those_under_i
             stack.extend(children.get(code).cloned().unwrap_or_default());
         }
         under.sort_by_key(|c| c.parse::<u64>().unwrap());
+        // A run of consecutive codes is written `lo-hi`.
+        let listed: Vec<String> = rule
+            .codes
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|c| match c.split_once('-') {
+                Some((lo, hi)) => {
+                    let (lo, hi): (u64, u64) = (lo.parse().unwrap(), hi.parse().unwrap());
+                    (lo..=hi).map(|n| n.to_string()).collect()
+                }
+                None => vec![c.clone()],
+            })
+            .collect();
         assert_eq!(
-            rule.codes.get(1..).unwrap_or_default(),
-            under.as_slice(),
+            listed,
+            under,
             "rule `{}`: the codes under {node} are stale; run tests/data/taxonomies/mercari_codes.py --write",
             rule.id
         );

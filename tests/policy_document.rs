@@ -256,6 +256,15 @@ fn a_title_shape_listed_twice_unknown_or_citing_no_list_is_refused_where_written
 }
 
 #[test]
+fn a_category_code_range_that_is_not_two_rising_numbers_is_refused_at_the_code() {
+    for bad in ["20-10", "7-7", "010-20", "1-", "-5", "1-2-3", "a-9"] {
+        assert_refused_at("screening.categories[0].codes[0]", |d| {
+            d["screening"]["categories"][0]["codes"][0] = bad.into();
+        });
+    }
+}
+
+#[test]
 fn an_unknown_field_is_refused_at_its_key() {
     assert_refused_at("claims.window.grace_days", |d| {
         d["claims"]["window"]["grace_days"] = 2.into()

@@ -523,12 +523,20 @@ fn a_bookshops_trailing_credit_hints_at_a_book_or_disc() {
 
 #[test]
 fn a_glaze_names_pottery_and_a_book_shaped_thing_is_no_book() {
-    for title in ["白釉二輪花 サラダボウル", "黒釉ぐい呑み", "嘉瓶 緑釉 飴釉 掛分"] {
+    for title in [
+        "白釉二輪花 サラダボウル",
+        "黒釉ぐい呑み",
+        "嘉瓶 緑釉 飴釉 掛分",
+    ] {
         assert!(screen(title).fragile, "{title}");
     }
     // Enamelware is glazed steel.
     assert!(!screen("ホーロー 釉薬仕上げ ミルクパン").fragile);
-    for title in ["BOOK型オルゴール めんま", "ブック型 小物入れ", "Book-shaped jewelry box"] {
+    for title in [
+        "BOOK型オルゴール めんま",
+        "ブック型 小物入れ",
+        "Book-shaped jewelry box",
+    ] {
         assert!(!screen(title).non_compensable, "{title}");
     }
 }

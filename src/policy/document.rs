@@ -304,6 +304,20 @@ pub struct ShapeRule {
     pub unless: Vec<String>,
 }
 
+/// A category code read as a number: ASCII digits without a leading zero (Rakuten's 「001004」 is
+/// a prefix code, not the number 1004), at most 18 of them; `None` for any other code.
+pub fn code_number(code: &str) -> Option<u64> {
+    let plain = !code.is_empty()
+        && code.len() <= 18
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && (code == "0" || !code.starts_with('0'));
+    if plain {
+        code.parse().ok()
+    } else {
+        None
+    }
+}
+
 /// A term: a plain string, or one with context words that cancel it.
 ///
 /// In the string, a leading or trailing `*` drops the word-boundary check on that side (Latin
@@ -416,9 +430,10 @@ pub struct CategoryRule {
     /// Category path prefix (names from the marketplace taxonomy), root first.
     #[serde(default)]
     pub path: Vec<String>,
-    /// Category codes this rule also matches: exactly, or, written with a final `*`, every code
+    /// Category codes this rule also matches: exactly; or, written with a final `*`, every code
     /// that starts with it (a marketplace whose ids carry their ancestors', as Rakuten Books'
-    /// genre ids do).
+    /// genre ids do); or, written `lo-hi`, every number from `lo` to `hi` (the codes under a
+    /// node of a taxonomy whose ids say nothing of the tree, as Mercari's, are mostly runs).
     #[serde(default)]
     pub codes: Vec<String>,
     /// Classes the category asserts.
@@ -727,11 +742,22 @@ impl Validator {
             }
             for (j, code) in rule.codes.iter().enumerate() {
                 let digits = code.strip_suffix('*').unwrap_or(code);
-                if digits.is_empty() || digits.contains('*') {
-                    self.problem(
-                        format!("{base}.codes[{j}]"),
-                        format!("`{code}` is not a code, or a code prefix ended by one `*`"),
-                    );
+                let problem = if let Some((lo, hi)) = code.split_once('-') {
+                    match (code_number(lo), code_number(hi)) {
+                        (Some(lo), Some(hi)) if lo < hi => None,
+                        _ => Some(format!(
+                            "`{code}` is no range: two numbers without leading zeros, the first smaller"
+                        )),
+                    }
+                } else if digits.is_empty() || digits.contains('*') {
+                    Some(format!(
+                        "`{code}` is not a code, or a code prefix ended by one `*`"
+                    ))
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    self.problem(format!("{base}.codes[{j}]"), problem);
                 }
             }
             if rule.is.is_empty() && rule.is_not.is_empty() {

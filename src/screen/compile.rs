@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
-use crate::policy::document::{ScreeningRules, TermLists};
+use crate::policy::document::{code_number, ScreeningRules, TermLists};
 use crate::policy::vocabulary::{ItemClass, Marketplace};
 use crate::screen::matcher::Matcher;
 use crate::screen::{
@@ -347,6 +347,7 @@ impl Screener {
         )?;
         let mut categories = Vec::with_capacity(rules.categories.len());
         let mut by_code = Vec::new();
+        let mut by_range = Vec::new();
         let mut by_path = Vec::new();
         let mut max_path_len = 0;
         let mut segment_folds = Vec::new();
@@ -357,7 +358,15 @@ impl Screener {
                 format!("screening.categories[{i}].unless")
             })?;
             let scope = scope_key(r.marketplace);
-            by_code.extend(r.codes.iter().map(|code| (format!("{scope}{code}"), i)));
+            for code in &r.codes {
+                match code
+                    .split_once('-')
+                    .and_then(|(lo, hi)| Some((code_number(lo)?, code_number(hi)?)))
+                {
+                    Some((lo, hi)) => by_range.push((scope, lo, hi, i)),
+                    None => by_code.push((format!("{scope}{code}"), i)),
+                }
+            }
             if let Some(m) = r.marketplace.filter(|m| *m != Marketplace::Mercari) {
                 if !scoped.contains(&m) {
                     scoped.push(m);
@@ -429,6 +438,7 @@ impl Screener {
             context_words,
             categories,
             by_code,
+            by_range,
             by_path,
             max_path_len,
             segment_folds,

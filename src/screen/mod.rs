@@ -336,6 +336,8 @@ pub struct Screener {
     categories: Vec<CompiledCategoryRule>,
     /// (category code, rule index), sorted: a code's rules in document order.
     by_code: Vec<(String, usize)>,
+    /// (scope, first, last, rule index) of the rules' code ranges, in document order.
+    by_range: Vec<(&'static str, u64, u64, usize)>,
     /// ([`path_key`] of a rule's folded path, rule index), sorted.
     by_path: Vec<(String, usize)>,
     /// The longest rule path, so a deeper listing path is folded only as far as it can match.

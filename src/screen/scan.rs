@@ -5,6 +5,7 @@
 use crate::error::Error;
 use crate::i18n::Locale;
 use crate::limits;
+use crate::policy::document::code_number;
 use crate::policy::vocabulary::{Basis, Condition, ItemClass, Notice, TitleShape};
 use crate::policy::Policy;
 use crate::screen::compile::build_automaton;
@@ -88,6 +89,18 @@ impl Screener {
             let exact = format!("{scope}{code}");
             if let Some(rule) = first_kept(&self.by_code, &exact) {
                 return Some(rule);
+            }
+            // Then a range that holds it, the first in document order.
+            if let Some(n) = code_number(code) {
+                let in_range = self
+                    .by_range
+                    .iter()
+                    .filter(|&&(s, lo, hi, _)| s == scope && (lo..=hi).contains(&n))
+                    .filter_map(|&(_, _, _, i)| self.categories.get(i))
+                    .find(|r| !r.unless.iter().any(|&w| seen.contains(w)));
+                if in_range.is_some() {
+                    return in_range;
+                }
             }
             let mut key = String::with_capacity(exact.len() + 1);
             for end in (1..=code.len()).rev().filter(|&e| code.is_char_boundary(e)) {

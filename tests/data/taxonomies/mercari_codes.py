@@ -9,7 +9,7 @@ Mercari's API gives a listing's leaf category id (`categoryId` 696 = CD・DVD・
 アニメ) and its codes are not hierarchical, so a rule written for the node 9879 (CD・DVD・ブルーレイ)
 must list the codes under it to match by code alone. A rule's `codes` are its own node's code,
 then every descendant's that no more specific rule (a deeper node with rules of its own) takes,
-in ascending order. The taxonomy is `shared/eval/mercari-jp-categories.json` beside the
+in ascending order, a run of consecutive codes written `lo-hi`. The taxonomy is `shared/eval/mercari-jp-categories.json` beside the
 repository, or `--taxonomy PATH`.
 """
 import collections
@@ -37,7 +37,19 @@ def expected_codes(rules, taxonomy):
                 continue
             codes.append(code)
             stack.extend(children.get(code, []))
-        out[rule["id"]] = [node] + sorted(codes, key=int)
+        out[rule["id"]] = [node] + runs(sorted(int(c) for c in codes))
+    return out
+
+
+def runs(numbers):
+    """Consecutive numbers as `lo-hi`, the rest as themselves: 2,134 codes are 271 runs."""
+    out, i = [], 0
+    while i < len(numbers):
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        out.append(str(numbers[i]) if i == j else f"{numbers[i]}-{numbers[j]}")
+        i = j + 1
     return out
 
 
@@ -56,11 +68,11 @@ def main():
         for rule in rules:
             rule["codes"] = want[rule["id"]]
         POLICY.write_text(json.dumps(policy, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(f"{len(stale)} rules rewritten; {sum(len(c) for c in want.values())} codes in {len(rules)} rules")
+        print(f"{len(stale)} rules rewritten; {sum(len(c) for c in want.values())} codes and ranges in {len(rules)} rules")
     elif stale:
         sys.exit(f"stale codes in {len(stale)} rules: {', '.join(stale[:10])}; run with --write")
     else:
-        print(f"{len(rules)} Mercari rules, {sum(len(c) for c in want.values())} codes: up to date")
+        print(f"{len(rules)} Mercari rules, {sum(len(c) for c in want.values())} codes and ranges: up to date")
 
 
 if __name__ == "__main__":
