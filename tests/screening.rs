@@ -542,6 +542,43 @@ fn a_glaze_names_pottery_and_a_book_shaped_thing_is_no_book() {
 }
 
 #[test]
+fn unbreakable_plastic_textiles_and_steel_tumblers_are_not_glass_or_pottery() {
+    for title in [
+        "Plastic Mirror Sheets Self-Adhesive Non-Glass Mirror Stickers",
+        "Unbreakable Drinking Glass Set 300ml",
+        "割れない グラス 4個セット",
+        "Throne of Glass Blanket, Sherpa Fleece",
+        "yeti cup 30oz personalized coffee mug",
+        "Tempered Glass Diving Set Scuba Anti-Fog Goggles",
+        "Pink Parfum Pillow Cover",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    let s = screen("Pyrex Daisy #501 Refrigerator Dish");
+    assert!(s.fragile);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+}
+
+#[test]
+fn graded_sports_cards_prints_paperbacks_and_software_discs_are_named() {
+    for title in [
+        "2024 PANINI DONRUSS OPTIC ROOKIE KINGS #3 DRAKE MAYE PSA 7",
+        "Ej Manuel Jersey Patch Card/99",
+        "Hermione Hare - Hand Signed Limited Edition Print",
+        "Teddy Bear watercolour illustration. Greeting card. A6",
+        "COMPLETE HARRY POTTER SERIES paperbacks",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+    }
+    assert_eq!(screen("DEAD ISLAND PC DVD-ROM").class, ItemClass::CdDvdBd);
+    // The drive is no disc; a book blanket no book; a lens size no volume number.
+    assert!(!screen("External USB DVD-ROM Drive").non_compensable);
+    assert!(!screen("Book Blanket, Book Throw, Book Lover Gift").non_compensable);
+    assert!(!screen("Round Sunglasses Black Frame, Black Lens (54)").non_compensable);
+}
+
+#[test]
 fn a_brand_whose_material_is_only_implied_flags_as_a_hint() {
     let s = screen("スワロフスキー イーグル 置物");
     assert!(s.fragile);
