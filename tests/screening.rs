@@ -579,6 +579,22 @@ fn graded_sports_cards_prints_paperbacks_and_software_discs_are_named() {
 }
 
 #[test]
+fn a_sealed_card_box_hints_at_paper_and_drawing_tablets_and_game_cables_are_no_media() {
+    let s = screen("【未開封ボックス】ハイクラス MEGAドリームex 1BOX シュリンクなし");
+    assert_eq!(s.class, ItemClass::PaperProduct, "{:?}", s.flags);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    // A sealed game is a game: its platform says so.
+    assert!(!screen("Switch ソフト ゼルダの伝説 シュリンク付き").non_compensable);
+    for title in [
+        "Wii用音声&D端子ケーブル ブラック [video game]",
+        "ワコム Intuos Comic ペン&タッチ マンガ・イラスト制作用モデル",
+        "I-O DATA スマホ DVD視聴/CD取込 Wi-Fiモデル",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
 fn a_brand_whose_material_is_only_implied_flags_as_a_hint() {
     let s = screen("スワロフスキー イーグル 置物");
     assert!(s.fragile);

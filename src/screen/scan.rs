@@ -339,7 +339,13 @@ impl Screener {
                 && !near(&withs, h.start.saturating_sub(ACCESSORY_REACH), h.start)
                 && !near(&attached, h.end, h.end + ACCESSORY_REACH)
                 && (field != Field::Description || (stated(h.start) && !in_boilerplate(h.start)))
+                // 「がラス」 mixes kana and is no word; a term written in both (「シュリンクなし」)
+                // is matched as written.
                 && (h.shape
+                    || self
+                        .terms
+                        .get(h.term)
+                        .is_some_and(|t| mixes_kana(&t.written))
                     || !mixes_kana(
                         text.get(folded.original_bytes(h.start..h.end))
                             .unwrap_or_default(),
