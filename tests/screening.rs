@@ -595,6 +595,21 @@ fn a_sealed_card_box_hints_at_paper_and_drawing_tablets_and_game_cables_are_no_m
 }
 
 #[test]
+fn metal_cups_ice_molds_mirrored_lenses_and_counted_parts_are_not_flagged() {
+    for title in [
+        "Enamel Camping Mug Set of 6, Metal Enamel Coffee Tea Cups",
+        "Camping Aluminum Cup Outdoor Coffee Mug with Foldable Handle",
+        "3D Skull Ice Mold, Silicone Mold for Whiskey and Cocktails",
+        "Youth Baseball Sunglasses, Matte Black/Sky Blue Mirror, 65mm",
+        "Home Theater System with Two (2) T15 Bookshelf, One (1) T30 Center Channel",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    assert!(screen("Bone china tea cups, set of 2").fragile);
+}
+
+#[test]
 fn a_brand_whose_material_is_only_implied_flags_as_a_hint() {
     let s = screen("スワロフスキー イーグル 置物");
     assert!(s.fragile);
