@@ -610,6 +610,22 @@ fn metal_cups_ice_molds_mirrored_lenses_and_counted_parts_are_not_flagged() {
 }
 
 #[test]
+fn a_class_word_after_for_or_before_yo_names_what_the_item_serves() {
+    for title in [
+        "Acrylic Display Case for Pokemon Cards",
+        "Bamboo Stand for Wine Glasses",
+        "ワイングラス用 ラック 吊り下げ",
+        "CD用 収納ボックス",
+        "Подставка для стеклянных бокалов",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    assert!(screen("Crystal Wine Glass for Red Wine").fragile);
+    assert!(screen("業務用 ロックグラス 6個").fragile);
+}
+
+#[test]
 fn a_brand_whose_material_is_only_implied_flags_as_a_hint() {
     let s = screen("スワロフスキー イーグル 置物");
     assert!(s.fragile);

@@ -328,6 +328,39 @@ impl Screener {
         {
             found.outer_box = true;
         }
+        // A class term that names an accessory or what the item serves ("with mirror",
+        // 「ミラー付き」, "for Wine Glasses", 「CD用」) takes along the terms written right beside
+        // it: not 「Glasses」 alone, nor 「ワイン」 of 「ワイングラス用」 or 「бокалов」 of
+        // 「для стеклянных бокалов」. Runs of touching hits, in one pass.
+        let mut order: Vec<(usize, usize, bool)> = hits
+            .iter()
+            .map(|h| {
+                let marked = near(&withs, h.start.saturating_sub(ACCESSORY_REACH), h.start)
+                    || near(&attached, h.end, h.end + ACCESSORY_REACH);
+                (h.start, h.end, marked)
+            })
+            .collect();
+        order.sort_unstable();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut run: Option<(usize, usize, bool)> = None;
+        for (start, end, marked) in order {
+            run = match run {
+                Some((s, e, m)) if start <= e + ACCESSORY_REACH => {
+                    Some((s, e.max(end), m || marked))
+                }
+                Some((s, e, m)) => {
+                    if m {
+                        spans.push((s, e));
+                    }
+                    Some((start, end, marked))
+                }
+                None => Some((start, end, marked)),
+            };
+        }
+        if let Some((s, e, true)) = run {
+            spans.push((s, e));
+        }
+        let accessory = Covers::new(spans);
         hits.retain(|h| {
             let cancelled = self
                 .terms
@@ -336,8 +369,7 @@ impl Screener {
             !cancelled
                 && !covered(h.class, h.start, h.end)
                 && !senses.covers(h.start, h.end)
-                && !near(&withs, h.start.saturating_sub(ACCESSORY_REACH), h.start)
-                && !near(&attached, h.end, h.end + ACCESSORY_REACH)
+                && !accessory.covers(h.start, h.end)
                 && (field != Field::Description || (stated(h.start) && !in_boilerplate(h.start)))
                 // 「がラス」 mixes kana and is no word; a term written in both (「シュリンクなし」)
                 // is matched as written.
