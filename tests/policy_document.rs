@@ -236,11 +236,7 @@ fn a_title_shape_listed_twice_unknown_or_citing_no_list_is_refused_where_written
     let shapes = "/screening/classes/paper_product/shapes";
     assert_refused_at("screening.classes.paper_product.shapes[1]", |d| {
         let first = d.pointer(&format!("{shapes}/0")).unwrap().clone();
-        d.pointer_mut(shapes)
-            .unwrap()
-            .as_array_mut()
-            .unwrap()
-            .push(first);
+        *d.pointer_mut(&format!("{shapes}/1")).unwrap() = first;
     });
     assert_refused_at("screening.classes.paper_product.shapes[0].unless[0]", |d| {
         *d.pointer_mut(&format!("{shapes}/0/unless/0")).unwrap() = "@no_such_list".into();

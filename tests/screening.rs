@@ -626,6 +626,35 @@ fn a_class_word_after_for_or_before_yo_names_what_the_item_serves() {
 }
 
 #[test]
+fn a_used_media_shops_credit_after_a_slash_hints_at_a_book_or_disc() {
+    for title in [
+        "【中古】NARUTO 59/ 岸本斉史",
+        "【中古】【全品5倍】NARUTO−ナルト−　外伝 / 岸本斉史",
+        "【中古】NARUTO−ナルト−　木ノ葉秘伝　祝言日和 / 岸本斉史／ひなたしょう",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
+        assert_eq!(s.findings[0].term, "used_credit");
+    }
+    let title = "【中古】NARUTO 木ノ葉秘伝 / 岸本斉史／ひなたしょう";
+    let f = &screen(title).findings[0];
+    assert_eq!(
+        highlighted(title, f.start, f.end),
+        "/ 岸本斉史／ひなたしょう"
+    );
+    for title in [
+        "NARUTO 59/ 岸本斉史",
+        "【中古】 ニット / ブラック",
+        "【中古】Azuma◆冷蔵庫/EAR-1004//【家電・ビジュアル・オーディオ】",
+        "【中古】/ 岸本斉史",
+        "【中古】 ハサミ / シザー, 5.8インチ",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
 fn a_brand_whose_material_is_only_implied_flags_as_a_hint() {
     let s = screen("スワロフスキー イーグル 置物");
     assert!(s.fragile);

@@ -670,6 +670,27 @@ fn inside_katakana_word(before: &str, word: &str, after: &str) -> bool {
 /// few: at most [`CREDIT_MAX_CHARS`] chars, no bracket, and text before it.
 fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Option<(usize, usize)> {
     match shape {
+        TitleShape::UsedCredit => {
+            if !text.trim_start().starts_with("【中古】") {
+                return None;
+            }
+            let hay = folded.as_str();
+            let end = hay.trim_end().len();
+            // The last name, and the one before it when two are credited (「岸本斉史／ひなたしょう」).
+            let name_after = |upto: usize| {
+                let slash = hay.get(..upto)?.rfind('/')?;
+                let name = hay.get(slash + 1..upto)?.trim();
+                let chars = name.chars().count();
+                let written = (2..=CREDIT_NAME_MAX_CHARS).contains(&chars)
+                    && name.chars().all(|c| c == ' ' || is_name_char(c));
+                written.then_some(slash)
+            };
+            let last = name_after(end)?;
+            let first = name_after(last).unwrap_or(last);
+            let before = hay.get(..first)?.trim();
+            // Text before it, and not only the 「[中古]」 mark itself.
+            (before.chars().count() > "[中古]".chars().count()).then_some((first, end))
+        }
         TitleShape::TrailingCredit => {
             let hay = folded.as_str();
             let end = hay.trim_end().len();
@@ -695,6 +716,15 @@ fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Option<(usize, 
 
 /// The longest credit a trailing-credit shape reads (a few names with their roles).
 const CREDIT_MAX_CHARS: usize = 60;
+
+/// The longest name a used-goods credit reads after its slash.
+const CREDIT_NAME_MAX_CHARS: usize = 12;
+
+/// A char of a name written in Japanese, once folded (hiragana are folded to katakana, middle
+/// dots to spaces): an ideograph, a katakana or the iteration mark.
+fn is_name_char(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{30A1}'..='\u{30FA}' | 'ー' | '々')
+}
 
 fn mixes_kana(text: &str) -> bool {
     let hiragana = text.chars().any(|c| ('\u{3041}'..='\u{3096}').contains(&c));
