@@ -208,19 +208,14 @@ fn text_holding_a_nul_cannot_be_compiled_and_the_cli_says_so() {
 }
 
 /// A compiled file names the fields of every struct it holds; a build whose types differ (here:
-/// a struct with a field more than the file's) refuses it instead of reading it askew.
+/// a struct with a field more than the file's, or its fields in another order) refuses it
+/// instead of reading it askew.
 #[test]
 fn a_file_written_with_other_document_types_is_refused_not_misread() {
+    use compiled::{Compiled, Decoder, FormatError};
     #[derive(serde::Serialize)]
     struct Window {
         days_after_signing: u32,
-        clause: String,
-    }
-    #[derive(serde::Deserialize, Debug)]
-    #[allow(dead_code)]
-    struct WindowWithMore {
-        days_after_signing: u32,
-        grace_days: u32,
         clause: String,
     }
     let bytes = compiled::write(
@@ -234,34 +229,56 @@ fn a_file_written_with_other_document_types_is_refused_not_misread() {
     .unwrap();
     let body = &bytes[..bytes.len() - 32];
     // Same shape on both sides reads; a changed shape is refused with both field lists.
-    #[derive(serde::Deserialize, Debug, PartialEq)]
-    #[serde(rename = "Window")]
-    struct Same {
-        days_after_signing: u32,
-        clause: String,
+    #[derive(Debug, PartialEq)]
+    struct Same(u32, String);
+    impl Compiled for Same {
+        fn read(d: &mut Decoder<'_>) -> Result<Same, FormatError> {
+            d.structure("Window", &["days_after_signing", "clause"], |d| {
+                Ok(Same(d.field()?, d.field()?))
+            })
+        }
     }
     let (_, same): (String, Same) = compiled::read_unchecked(body).unwrap();
-    assert_eq!(same.days_after_signing, 5);
-    #[derive(serde::Deserialize, Debug)]
-    #[serde(rename = "Window")]
-    #[allow(dead_code)]
-    struct Moved {
-        clause: String,
-        days_after_signing: u32,
+    assert_eq!(same, Same(5, "x".into()));
+    #[derive(Debug)]
+    struct Moved;
+    impl Compiled for Moved {
+        fn read(d: &mut Decoder<'_>) -> Result<Moved, FormatError> {
+            d.structure("Window", &["clause", "days_after_signing"], |d| {
+                let _: String = d.field()?;
+                let _: u32 = d.field()?;
+                Ok(Moved)
+            })
+        }
     }
     let err = compiled::read_unchecked::<Moved>(body).unwrap_err();
     assert!(err.what.contains("compile the document again"), "{err}");
-    let err = compiled::read_unchecked::<WindowWithMore>(body).unwrap_err();
-    assert!(err.what.contains("WindowWithMore"), "{err}");
+    #[derive(Debug)]
+    struct WithMore;
+    impl Compiled for WithMore {
+        fn read(d: &mut Decoder<'_>) -> Result<WithMore, FormatError> {
+            d.structure(
+                "Window",
+                &["days_after_signing", "grace_days", "clause"],
+                |_| Ok(WithMore),
+            )
+        }
+    }
+    let err = compiled::read_unchecked::<WithMore>(body).unwrap_err();
+    assert!(err.what.contains("grace_days"), "{err}");
 }
 
-/// A list that holds more entries than its reader takes is refused: the rest would otherwise be
-/// read as the next value.
+/// A list that holds other entries than its reader takes is refused, and so is a value left
+/// over after the document: it would otherwise be read as the next value.
 #[test]
-fn a_list_with_entries_left_over_is_refused() {
+fn a_list_of_the_wrong_entries_or_bytes_left_over_are_refused() {
     let bytes = compiled::write("h", &vec![vec!["a", "b", "c"]], sha256).unwrap();
     let body = &bytes[..bytes.len() - 32];
     assert!(compiled::read_unchecked::<Vec<Vec<String>>>(body).is_ok());
-    let err = compiled::read_unchecked::<Vec<(String, String)>>(body).unwrap_err();
-    assert!(err.what.contains("more entries"), "{err}");
+    let err = compiled::read_unchecked::<Vec<String>>(body).unwrap_err();
+    assert!(err.what.contains("where text was expected"), "{err}");
+    let mut longer = body.to_vec();
+    longer.push(0);
+    let err = compiled::read_unchecked::<Vec<Vec<String>>>(&longer).unwrap_err();
+    assert!(err.what.contains("bytes after the document"), "{err}");
 }

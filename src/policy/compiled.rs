@@ -2,9 +2,10 @@
 //! hands to `Checker.withPolicy`, instead of JSON text.
 //!
 //! A policy is validated once, where it is edited (`build.rs`, or `aftersales-policy compile`),
-//! and shipped in this form. Reading it back needs no JSON parser and no field names: every
-//! struct is its fields in declaration order, so the module carries only the sequence half of
-//! each type's serde code, and decoding the shipped policy is a walk over bytes. The format is
+//! and shipped in this form. It is written through serde (`build.rs` and the CLI) and read back
+//! by hand: every struct is its fields in declaration order, each document type reads itself
+//! through [`Compiled`] (`src/policy/read.rs`), so the module carries no JSON parser, no field
+//! names and no serde visitor for the policy, and decoding the shipped policy is a walk over bytes. The format is
 //! self-describing enough to be checked as it is read (a tag before every value, the count of
 //! every list checked when it ends), so a damaged or foreign file is refused with the byte offset
 //! of the first thing that does not fit, never misread. The SHA-256 trailer tells damage apart;
@@ -25,16 +26,16 @@
 //! module gzips 2.7 KB smaller (measured); text holding a NUL cannot be compiled.
 //!
 //! `ABSENT` stands for a field left out with `skip_serializing_if`; such fields all have a
-//! `#[serde(default)]`, which is what the derived sequence visitor falls back on. Since fields
+//! `#[serde(default)]`, which is what their reader ([`Decoder::field_or_default`]) falls back on. Since fields
 //! are written without their names, the file starts with the layout of every struct in it, and
 //! the reader compares each with its own before reading one: a file compiled by a build whose
 //! document types differ (a field added, removed or moved) is refused, never read field by field
 //! into the wrong places. This file uses
-//! nothing but `serde`, so that `build.rs` can include it.
+//! nothing but `serde` and `std`, so that `build.rs` can include it.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, Deserialize, DeserializeSeed, Visitor};
 use serde::ser::{self, Serialize};
 
 /// The first bytes of a compiled policy; the digit is the format's version.
@@ -83,7 +84,7 @@ pub fn write<T: Serialize>(
 
 /// Reads a compiled file back: checks [`MAGIC`] and the checksum, then decodes the hash and the
 /// document, refusing trailing bytes.
-pub fn read<T: de::DeserializeOwned>(
+pub fn read<T: Compiled>(
     bytes: &[u8],
     sha256: impl Fn(&[u8]) -> [u8; 32],
 ) -> Result<(String, T), Damage> {
@@ -112,15 +113,14 @@ pub fn read<T: de::DeserializeOwned>(
 /// Decodes the hash and the document after [`MAGIC`], without the checksum (which [`read`]
 /// checks): the decoder's own robustness is tested on damaged bodies through this.
 #[doc(hidden)]
-pub fn read_unchecked<T: de::DeserializeOwned>(body: &[u8]) -> Result<(String, T), Damage> {
+pub fn read_unchecked<T: Compiled>(body: &[u8]) -> Result<(String, T), Damage> {
     let mut de = Decoder {
         bytes: body,
         at: MAGIC.len(),
         layout: Vec::new(),
+        checked: Vec::new(),
     };
-    de.layout = Vec::<Vec<&str>>::deserialize(&mut de).map_err(|e| de.damage(e))?;
-    let hash = String::deserialize(&mut de).map_err(|e| de.damage(e))?;
-    let document = T::deserialize(&mut de).map_err(|e| de.damage(e))?;
+    let (hash, document) = read_body::<T>(&mut de).map_err(|e| de.damage(e))?;
     if de.at != body.len() {
         return Err(Damage {
             at: de.at,
@@ -158,12 +158,6 @@ impl fmt::Display for FormatError {
 impl std::error::Error for FormatError {}
 
 impl ser::Error for FormatError {
-    fn custom<M: fmt::Display>(msg: M) -> FormatError {
-        FormatError(msg.to_string())
-    }
-}
-
-impl de::Error for FormatError {
     fn custom<M: fmt::Display>(msg: M) -> FormatError {
         FormatError(msg.to_string())
     }
@@ -435,15 +429,26 @@ impl ser::SerializeStruct for &mut Encoder {
 
 // ---- reading ------------------------------------------------------------------------------
 
-/// Reads values in the compiled form, borrowing strings from the input.
-struct Decoder<'de> {
-    bytes: &'de [u8],
-    at: usize,
-    /// The file's layout: per struct, its name and then its fields' names.
-    layout: Vec<Vec<&'de str>>,
+/// A type read from the compiled form by hand: a struct reads its fields in order through
+/// [`Decoder::structure`], a word reads its wire name, a list, map or option its entries. No
+/// serde visitor is involved, so the module carries one small reader per type instead of a
+/// derived visitor instantiated once per way the document is read.
+pub trait Compiled: Sized {
+    /// Reads one value where the decoder stands.
+    fn read(d: &mut Decoder<'_>) -> Result<Self, FormatError>;
 }
 
-impl<'de> Decoder<'de> {
+/// Reads values in the compiled form.
+pub struct Decoder<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    /// The file's layout: per struct, its name and then its fields' names.
+    layout: Vec<Vec<&'a str>>,
+    /// The structs whose layout has been compared with this build's already.
+    checked: Vec<&'static str>,
+}
+
+impl<'a> Decoder<'a> {
     fn damage(&self, e: FormatError) -> Damage {
         Damage {
             // Never past the end, even for a body cut shorter than the magic it starts after.
@@ -464,6 +469,7 @@ impl<'de> Decoder<'de> {
         Ok(b)
     }
 
+    #[inline(never)]
     fn varint(&mut self) -> Result<u64, FormatError> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
@@ -480,6 +486,7 @@ impl<'de> Decoder<'de> {
     }
 
     /// A count of things still to read, each at least one byte long: never more than what is left.
+    #[inline(never)]
     fn count(&mut self) -> Result<usize, FormatError> {
         let n = self.varint()?;
         match usize::try_from(n) {
@@ -488,30 +495,21 @@ impl<'de> Decoder<'de> {
         }
     }
 
-    fn take(&mut self, len: usize) -> Result<&'de [u8], FormatError> {
-        let end = self
-            .at
-            .checked_add(len)
-            .filter(|&end| end <= self.bytes.len())
-            .ok_or_else(|| FormatError("ends inside a value".into()))?;
-        let taken = self.bytes.get(self.at..end).unwrap_or_default();
-        self.at = end;
-        Ok(taken)
-    }
-
     /// The text after a `STR` tag, up to its NUL, which it skips.
-    fn text(&mut self) -> Result<&'de str, FormatError> {
+    #[inline(never)]
+    fn text(&mut self) -> Result<&'a str, FormatError> {
         let rest = self.bytes.get(self.at..).unwrap_or_default();
         let len = rest
             .iter()
             .position(|&b| b == 0)
             .ok_or_else(|| FormatError("ends inside a text".into()))?;
-        let text = std::str::from_utf8(self.take(len)?)
+        let text = std::str::from_utf8(rest.get(..len).unwrap_or_default())
             .map_err(|_| FormatError("has text that is not UTF-8".into()))?;
-        self.at += 1;
+        self.at += len + 1;
         Ok(text)
     }
 
+    #[inline(never)]
     fn expect(&mut self, tag: u8, what: &str) -> Result<(), FormatError> {
         match self.byte()? {
             t if t == tag => Ok(()),
@@ -520,246 +518,187 @@ impl<'de> Decoder<'de> {
             ))),
         }
     }
-}
 
-impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
-    type Error = FormatError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
-        // Text, lists and maps are read by their own methods, which take the tag themselves.
-        match self.peek() {
-            Some(STR) => return self.deserialize_str(visitor),
-            Some(SEQ) => return self.deserialize_seq(visitor),
-            Some(MAP) => return self.deserialize_map(visitor),
-            _ => {}
-        }
-        match self.byte()? {
-            NULL => visitor.visit_unit(),
-            FALSE => visitor.visit_bool(false),
-            TRUE => visitor.visit_bool(true),
-            UINT => visitor.visit_u64(self.varint()?),
-            NEG => {
-                let magnitude = i64::try_from(self.varint()?)
-                    .map_err(|_| FormatError("has a negative number out of range".into()))?;
-                visitor.visit_i64(-magnitude - 1)
-            }
-            F64 => {
-                let raw = self.take(8)?;
-                let mut le = [0u8; 8];
-                le.copy_from_slice(raw);
-                visitor.visit_f64(f64::from_le_bytes(le))
-            }
-            SOME => visitor.visit_some(self),
-            STRUCT => {
-                let value = visitor.visit_seq(Fields { de: &mut *self })?;
-                self.expect(END, "the end of a struct")?;
-                Ok(value)
-            }
-            t => Err(FormatError(format!(
-                "has tag {t} where a value was expected"
-            ))),
-        }
+    /// A `STR`: text, or a word's wire name.
+    pub fn str(&mut self) -> Result<&'a str, FormatError> {
+        self.expect(STR, "text")?;
+        self.text()
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
-        match self.peek() {
-            Some(NULL) => {
-                self.at += 1;
-                visitor.visit_none()
-            }
-            Some(SOME) => {
-                self.at += 1;
-                visitor.visit_some(self)
-            }
-            _ => Err(FormatError("has no option where one was expected".into())),
-        }
+    /// A word of a closed set, by its wire name.
+    #[inline(never)]
+    pub fn word<T>(
+        &mut self,
+        wire: &'static [&'static str],
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T, FormatError> {
+        let name = self.str()?;
+        parse(name).ok_or_else(|| {
+            FormatError(format!(
+                "has `{name}` where one of `{}` was expected",
+                wire.join("`, `")
+            ))
+        })
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
+    /// True when a `STR` comes next (a term written as plain text rather than as a struct).
+    pub fn at_text(&self) -> bool {
+        self.peek() == Some(STR)
+    }
+
+    /// A `STRUCT` named `name` with `fields` in this order, read by `fields_of`, which takes each
+    /// field with [`Decoder::field`] or [`Decoder::field_or_default`]. The file's layout of the
+    /// struct is compared with this build's the first time one is read: a file compiled by a
+    /// build whose document types differ is refused, never read into the wrong fields.
+    pub fn structure<T>(
+        &mut self,
         name: &'static str,
         fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, FormatError> {
-        let written = self.layout.iter().find(|l| l.first() == Some(&name));
-        let written = written.and_then(|l| l.get(1..)).unwrap_or_default();
-        if written != fields {
-            return Err(FormatError(format!(
-                "holds `{name}` with the fields `{}`, where this build has `{}`: compile the \
-                 document again with this version",
-                written.join(", "),
-                fields.join(", ")
-            )));
+        fields_of: impl FnOnce(&mut Self) -> Result<T, FormatError>,
+    ) -> Result<T, FormatError> {
+        if !self.checked.contains(&name) {
+            let written = self.layout.iter().find(|l| l.first() == Some(&name));
+            let written = written.and_then(|l| l.get(1..)).unwrap_or_default();
+            if written != fields {
+                return Err(FormatError(format!(
+                    "holds `{name}` with the fields `{}`, where this build has `{}`: compile the \
+                     document again with this version",
+                    written.join(", "),
+                    fields.join(", ")
+                )));
+            }
+            self.checked.push(name);
         }
         self.expect(STRUCT, "a struct")?;
-        let value = visitor.visit_seq(Fields { de: &mut *self })?;
+        let value = fields_of(self)?;
         self.expect(END, "the end of a struct")?;
         Ok(value)
     }
 
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, FormatError> {
-        self.expect(STR, "an enum variant's name")?;
-        visitor.visit_enum(de::value::BorrowedStrDeserializer::new(self.text()?))
+    /// The next field of a struct, which must be there.
+    pub fn field<T: Compiled>(&mut self) -> Result<T, FormatError> {
+        if self.absent()? {
+            return Err(FormatError("leaves out a field that has no default".into()));
+        }
+        T::read(self)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, FormatError> {
-        visitor.visit_newtype_struct(self)
+    /// The next field of a struct, whose default stands in when it was left out (`ABSENT`, a
+    /// field the writer skips when empty).
+    pub fn field_or_default<T: Compiled + Default>(&mut self) -> Result<T, FormatError> {
+        if self.absent()? {
+            return Ok(T::default());
+        }
+        T::read(self)
     }
 
-    // Each type asks for what it expects, so each instantiation holds one `visit_*` call rather
-    // than `deserialize_any`'s every one: the module carries ~40 of them.
+    /// Takes an `ABSENT` mark if one comes next; refuses the struct's end where a field is due.
+    /// Not generic, so that each field read is a call and not a copy of this.
+    #[inline(never)]
+    fn absent(&mut self) -> Result<bool, FormatError> {
+        match self.peek() {
+            Some(ABSENT) => {
+                self.at += 1;
+                Ok(true)
+            }
+            Some(END) => Err(FormatError(
+                "ends a struct before all its fields (written by another version?)".into(),
+            )),
+            _ => Ok(false),
+        }
+    }
 
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
-        match self.byte()? {
-            FALSE => visitor.visit_bool(false),
-            TRUE => visitor.visit_bool(true),
+    /// The entries of a `SEQ` or `MAP`, each read by `entry`.
+    fn entries(
+        &mut self,
+        tag: u8,
+        what: &str,
+        mut entry: impl FnMut(&mut Self) -> Result<(), FormatError>,
+    ) -> Result<(), FormatError> {
+        self.expect(tag, what)?;
+        for _ in 0..self.count()? {
+            entry(self)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads the hash and a value of `T` from a file's body (after [`MAGIC`]), with the layout first.
+fn read_body<T: Compiled>(d: &mut Decoder<'_>) -> Result<(String, T), FormatError> {
+    d.expect(SEQ, "the layout")?;
+    for _ in 0..d.count()? {
+        let mut names = Vec::new();
+        d.entries(SEQ, "a struct's layout", |d| {
+            names.push(d.str()?);
+            Ok(())
+        })?;
+        d.layout.push(names);
+    }
+    let hash = String::read(d)?;
+    let value = T::read(d)?;
+    Ok((hash, value))
+}
+
+impl Compiled for String {
+    fn read(d: &mut Decoder<'_>) -> Result<String, FormatError> {
+        d.str().map(str::to_owned)
+    }
+}
+
+impl Compiled for bool {
+    fn read(d: &mut Decoder<'_>) -> Result<bool, FormatError> {
+        match d.byte()? {
+            FALSE => Ok(false),
+            TRUE => Ok(true),
             t => Err(FormatError(format!(
                 "has tag {t} where a boolean was expected"
             ))),
         }
     }
+}
 
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
-        self.expect(UINT, "a whole number")?;
-        visitor.visit_u64(self.varint()?)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
-        self.expect(STR, "text")?;
-        visitor.visit_borrowed_str(self.text()?)
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
-        self.expect(SEQ, "a list")?;
-        let left = self.count()?;
-        let mut entries = Counted { de: self, left };
-        let value = visitor.visit_seq(&mut entries)?;
-        entries.end()?;
-        Ok(value)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
-        self.expect(MAP, "a map")?;
-        let left = self.count()?;
-        let mut entries = Counted { de: self, left };
-        let value = visitor.visit_map(&mut entries)?;
-        entries.end()?;
-        Ok(value)
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FormatError> {
-        self.expect(NULL, "nothing")?;
-        visitor.visit_unit()
-    }
-
-    serde::forward_to_deserialize_any! {
-        i8 i16 i32 i64 i128 u8 u16 u32 u128 f32 f64 char bytes byte_buf
-        unit_struct tuple tuple_struct ignored_any
+impl Compiled for u32 {
+    fn read(d: &mut Decoder<'_>) -> Result<u32, FormatError> {
+        d.expect(UINT, "a whole number")?;
+        let n = d.varint()?;
+        u32::try_from(n).map_err(|_| FormatError(format!("has {n}, more than a u32 holds")))
     }
 }
 
-/// The entries of a `SEQ` or a `MAP`.
-struct Counted<'a, 'de> {
-    de: &'a mut Decoder<'de>,
-    left: usize,
-}
-
-impl Counted<'_, '_> {
-    /// Refuses entries the visitor left unread: they would otherwise be read as the next value.
-    fn end(&self) -> Result<(), FormatError> {
-        match self.left {
-            0 => Ok(()),
-            n => Err(FormatError(format!(
-                "has {n} more entries than its type holds"
+impl<T: Compiled> Compiled for Option<T> {
+    fn read(d: &mut Decoder<'_>) -> Result<Option<T>, FormatError> {
+        match d.byte()? {
+            NULL => Ok(None),
+            SOME => T::read(d).map(Some),
+            t => Err(FormatError(format!(
+                "has tag {t} where an option was expected"
             ))),
         }
     }
 }
 
-impl<'de> de::SeqAccess<'de> for &mut Counted<'_, 'de> {
-    type Error = FormatError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, FormatError> {
-        if self.left == 0 {
-            return Ok(None);
-        }
-        self.left -= 1;
-        seed.deserialize(&mut *self.de).map(Some)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.left)
+impl<T: Compiled> Compiled for Vec<T> {
+    fn read(d: &mut Decoder<'_>) -> Result<Vec<T>, FormatError> {
+        let mut out = Vec::new();
+        d.entries(SEQ, "a list", |d| {
+            out.push(T::read(d)?);
+            Ok(())
+        })?;
+        Ok(out)
     }
 }
 
-impl<'de> de::MapAccess<'de> for &mut Counted<'_, 'de> {
-    type Error = FormatError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, FormatError> {
-        if self.left == 0 {
-            return Ok(None);
-        }
-        self.left -= 1;
-        seed.deserialize(&mut *self.de).map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> Result<V::Value, FormatError> {
-        seed.deserialize(&mut *self.de)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.left)
-    }
-}
-
-/// The fields of a `STRUCT`, in declaration order; an `ABSENT` one reads as missing, which the
-/// derived visitor fills with the field's default (or refuses, for a field without one).
-struct Fields<'a, 'de> {
-    de: &'a mut Decoder<'de>,
-}
-
-impl<'de> de::SeqAccess<'de> for Fields<'_, 'de> {
-    type Error = FormatError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, FormatError> {
-        match self.de.peek() {
-            Some(ABSENT) => {
-                self.de.at += 1;
-                Ok(None)
+impl<K: Compiled + Ord, V: Compiled> Compiled for BTreeMap<K, V> {
+    fn read(d: &mut Decoder<'_>) -> Result<BTreeMap<K, V>, FormatError> {
+        let mut out = BTreeMap::new();
+        d.entries(MAP, "a map", |d| {
+            let key = K::read(d)?;
+            let value = V::read(d)?;
+            match out.insert(key, value) {
+                None => Ok(()),
+                Some(_) => Err(FormatError("has a map key twice".into())),
             }
-            Some(END) => Err(FormatError(
-                "ends a struct before all its fields (written by another version?)".into(),
-            )),
-            _ => seed.deserialize(&mut *self.de).map(Some),
-        }
+        })?;
+        Ok(out)
     }
 }

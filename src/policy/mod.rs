@@ -16,6 +16,7 @@
 
 pub mod compiled;
 pub mod document;
+mod read;
 pub mod vocabulary;
 
 use chrono::NaiveDate;
