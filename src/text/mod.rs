@@ -141,7 +141,12 @@ pub fn fold(term: &str) -> String {
 /// (alphanumeric in any script but NOT CJK ideographs, kana, or hangul — those scripts have no spaces, so a
 /// term inside them must not require a boundary).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_unspaced_script(c)
+    // ASCII first, then the unspaced scripts by range, and only then Unicode's alphanumeric
+    // tables, which a kana or kanji would otherwise be looked up in for nothing.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !is_unspaced_script(c) && c.is_alphanumeric()
 }
 
 /// CJK ideographs, kana and hangul (and their symbols, radicals and half-width forms).
