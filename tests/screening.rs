@@ -768,3 +768,18 @@ fn a_class_word_that_names_an_accessory_flags_nothing() {
     assert!(screen("卓上ミラー 拡大鏡付き").fragile);
     assert!(screen("B2 ポスター アニメ").non_compensable);
 }
+
+#[test]
+fn a_tv_with_a_built_in_dvd_player_is_hardware_and_a_sleeved_booster_is_a_card_pack() {
+    // A TV/DVD combo plays discs; it is not one.
+    let tv = screen("Insignia - 28\" Class - LED - 720p - HDTV DVD Combo - Black");
+    assert!(!tv.non_compensable);
+    assert!(screen("Star Wars Original Trilogy DVD Box Set").non_compensable);
+    // A single booster in its sleeve, an unbranded box of holo cards: trading cards all the same.
+    for title in [
+        "Scarlet & Violet Destined Rivals Sleeved Booster - Styles May Vary",
+        "Mega Box | 100 Cards | 3 Guaranteed Ultra Rares | 7 Holo Cards",
+    ] {
+        assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
+    }
+}
