@@ -154,6 +154,18 @@ impl Checker {
         listings: &[Listing],
         locale: Locale,
     ) -> Result<Vec<Screening>, Error> {
+        self.batch(listings, Some(locale))
+    }
+
+    /// Screens a page of listings, answering codes only: each flag's and notice's `message` is
+    /// left empty (and out of the JSON), for a page that words them from
+    /// [`Policy::messages`] (`class.{class}`, `notice.{notice}`) once per locale rather than in
+    /// every answer. Everything else is as [`Checker::screen_batch`] answers.
+    pub fn screen_codes(&self, listings: &[Listing]) -> Result<Vec<Screening>, Error> {
+        self.batch(listings, None)
+    }
+
+    fn batch(&self, listings: &[Listing], texts: Option<Locale>) -> Result<Vec<Screening>, Error> {
         limits::check("", "listings", listings.len(), limits::MAX_BATCH_LISTINGS)?;
         let policy = self.current()?;
         let screener = self.screener();
@@ -162,7 +174,7 @@ impl Checker {
             .enumerate()
             .map(|(i, l)| {
                 screener
-                    .screen(policy, l, locale)
+                    .screen_worded(policy, l, texts)
                     .map_err(|e| e.within(&format!("[{i}]")))
             })
             .collect()

@@ -163,6 +163,22 @@ export interface Screening {
   notices: NoticeItem[];
 }
 
+/** A {@link Flag} without its text (`screenCodes`): word it with `messages[`class.${flag.class}`]`. */
+export type FlagCode = Omit<Flag, "message">;
+
+/** A {@link NoticeItem} without its text: word it with `messages[`notice.${item.notice}`]`. */
+export type NoticeCode = Omit<NoticeItem, "message">;
+
+/**
+ * The answer for one listing from `screenCodes`: a {@link Screening} without the texts, which a
+ * page takes from `checker.messages(locale)` (fetched once per locale) instead of receiving
+ * them in every answer; everything else is as `screenBatch` answers.
+ */
+export interface ScreeningCodes extends Omit<Screening, "flags" | "notices"> {
+  flags: FlagCode[];
+  notices: NoticeCode[];
+}
+
 export interface Reason {
   code: ReasonCode;
   rule: string;

@@ -2,7 +2,7 @@
 //! `serde-wasm-bindgen`.
 //!
 //! It exports one JS class, `Checker`, over [`crate::Checker`]: built once (the compiled policy
-//! read, its screener and messages set up), then `screen`, `screenBatch`, `judge`, `messages` and `info` as often
+//! read, its screener and messages set up), then `screen`, `screenBatch`, `screenCodes`, `judge`, `messages` and `info` as often
 //! as a page likes. `now` is a parameter (a page passes `Date.now()`); the core never reads a
 //! clock. The TypeScript types are `src/wasm.d.ts`, pasted into the generated `.d.ts`.
 //!
@@ -44,7 +44,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{limits, Checker, Claim, Error, ErrorKind, Listing, Locale, Policy, Screening};
+use crate::{limits, Checker, Claim, Error, ErrorKind, Listing, Locale, Policy};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("wasm.d.ts");
@@ -130,7 +130,26 @@ impl JsChecker {
         #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: JsValue,
     ) -> Result<JsValue, JsValue> {
         let locale = negotiate(&locale);
-        let screenings = self.batch(&listings, locale).map_err(thrown)?;
+        let screenings = self
+            .read_batch(&listings)
+            .and_then(|listings| self.inner.screen_batch(&listings, locale))
+            .map_err(thrown)?;
+        to_js(&screenings)
+    }
+
+    /// Screens a page of listings like `screenBatch`, answering codes only: no `message` on
+    /// flags and notices, which a page words from `messages(locale)` (`class.{class}`,
+    /// `notice.{notice}`), fetched once per locale. Building those texts into every answer was
+    /// the largest part of a page's time spent outside the screener itself.
+    #[wasm_bindgen(js_name = screenCodes, unchecked_return_type = "ScreeningCodes[]")]
+    pub fn screen_codes(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Listing[]")] listings: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let screenings = self
+            .read_batch(&listings)
+            .and_then(|listings| self.inner.screen_codes(&listings))
+            .map_err(thrown)?;
         to_js(&screenings)
     }
 
@@ -193,10 +212,10 @@ impl Serialize for MessagesIn<'_> {
 impl JsChecker {
     /// Reads the batch's elements once each, pre-checks their big fields, and turns them into
     /// JSON text [`BATCH_CHUNK`] at a time (one `JSON.stringify` per chunk, not per listing),
-    /// checking the running size before the next chunk is copied in; then hands the whole text
-    /// to the same decoder and [`Checker::screen_batch`] the native API uses, so an error deep
-    /// in the batch keeps its index (`[3].title`).
-    fn batch(&self, listings: &JsValue, locale: Locale) -> Result<Vec<Screening>, Error> {
+    /// checking the running size before the next chunk is copied in; then decodes the whole
+    /// text with the same decoder the native API uses, so an error deep in the batch keeps its
+    /// index (`[3].title`).
+    fn read_batch(&self, listings: &JsValue) -> Result<Vec<Listing>, Error> {
         let len = batch_length(listings)?;
         let fields = Fields::new(LISTING_LIMITS);
         let mut json = String::from("[");
@@ -214,8 +233,7 @@ impl JsChecker {
             }
         }
         json.push(']');
-        let listings: Vec<Listing> = crate::decode::from_json(&json)?;
-        self.inner.screen_batch(&listings, locale)
+        crate::decode::from_json(&json)
     }
 }
 

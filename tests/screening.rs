@@ -783,3 +783,44 @@ fn a_tv_with_a_built_in_dvd_player_is_hardware_and_a_sleeved_booster_is_a_card_p
         assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
     }
 }
+
+#[test]
+fn screen_codes_is_screen_batch_without_texts_and_the_messages_table_words_it_back() {
+    // Every real listing, in both languages: the same flags, findings and notices, no text.
+    let mut listings = Vec::new();
+    for side in ["dev", "test"] {
+        let path = format!(
+            "{}/tests/data/listings/real/{side}.jsonl",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        for line in std::fs::read_to_string(path).unwrap().lines() {
+            let row: serde_json::Value = serde_json::from_str(line).unwrap();
+            let mut listing =
+                Listing::titled(row["id"].as_str().unwrap(), row["title"].as_str().unwrap());
+            listing.description = row["description"].as_str().map(str::to_owned);
+            listing.category = serde_json::from_value(row["category"].clone()).unwrap_or_default();
+            listings.push(listing);
+        }
+    }
+    let policy = checker().policies().current().unwrap();
+    for page in listings.chunks(limits::MAX_BATCH_LISTINGS.min(500)) {
+        let codes = checker().screen_codes(page).unwrap();
+        for locale in [Locale::Ja, Locale::En] {
+            let full = checker().screen_batch(page, locale).unwrap();
+            let mut worded = codes.clone();
+            for s in &mut worded {
+                for f in &mut s.flags {
+                    assert!(f.message.is_empty());
+                    f.message = policy.messages().word("class", f.class.as_str(), locale);
+                }
+                for n in &mut s.notices {
+                    assert!(n.message.is_empty());
+                    n.message = policy.messages().word("notice", n.notice.as_str(), locale);
+                }
+            }
+            assert_eq!(worded, full);
+        }
+        let json = serde_json::to_string(&codes).unwrap();
+        assert!(!json.contains("\"message\""));
+    }
+}

@@ -237,6 +237,37 @@ fn screen_batch_answers_one_screening_per_listing_in_order() {
 }
 
 #[wasm_bindgen_test]
+fn screen_codes_answers_screen_batch_without_texts_which_the_messages_table_words() {
+    let page: Array = ["江戸切子 グラス", "CD アルバム 帯付き", "Tシャツ"]
+        .iter()
+        .map(|t| listing(t))
+        .collect();
+    let c = checker();
+    let codes = call(&c, "screenCodes", &[page.clone().into()]).unwrap();
+    let full = call(&c, "screenBatch", &[page.into(), "ja".into()]).unwrap();
+    let text = stringify(&codes);
+    assert!(!text.contains("\"message\""), "{text}");
+    // Worded from `messages("ja")` by the keys the d.ts names, it is `screenBatch`'s answer.
+    let table = call(&c, "messages", &["ja".into()]).unwrap();
+    let worded = js("(s, t) => { for (const x of s) { \
+           for (const f of x.flags) f.message = t[`class.${f.class}`]; \
+           for (const n of x.notices) n.message = t[`notice.${n.notice}`]; } return s; }")
+    .dyn_into::<js_sys::Function>()
+    .unwrap()
+    .call2(&JsValue::NULL, &codes, &table)
+    .unwrap();
+    assert_eq!(stringify(&worded), stringify(&full));
+    // A bad listing is refused the same way, with its index.
+    let bad: Array = [listing("ok"), parse(r#"{"id":"x"}"#)].iter().collect();
+    let (code, path) = thrown(call(&c, "screenCodes", &[bad.into()]));
+    assert_eq!(
+        (code.as_str(), path.as_str()),
+        ("missing_field", "[1].title")
+    );
+    still_answers(&c);
+}
+
+#[wasm_bindgen_test]
 fn judge_takes_now_as_date_now_milliseconds() {
     let v = call(
         &checker(),

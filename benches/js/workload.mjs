@@ -1,6 +1,7 @@
 // The timed workload, the same in Chromium and in Node: screening the catalog page by page
-// four ways (wasm `screenBatch`, wasm `screen` once per listing, the JS regex screener, the same
-// after NFKC normalization) and
+// five ways (wasm `screenBatch`; wasm `screenCodes` worded from the cached messages table, as the
+// widgets do; wasm `screen` once per listing; the JS regex screener; the same after NFKC
+// normalization) and
 // judging the claim set two ways (wasm `judge`, json-logic-js), plus the checks that tell
 // whether the timed calls did real work.
 //
@@ -88,11 +89,25 @@ export function compareScreeners(checker, regexScreener, regexNfkcScreener, page
  */
 export function runThroughput({ checker, pages, claims, regexScreener, regexNfkcScreener, jsonLogicJudge, repeats, warmups }) {
   const listingCount = pages.reduce((n, p) => n + p.listings.length, 0);
+  const tables = {};
   const screen = timeRounds(
     {
       wasmBatch: () => {
         let n = 0;
         for (const p of pages) n += checker.screenBatch(p.listings, p.locale).length;
+        return n;
+      },
+      // What the widgets do: codes only, worded from the messages table fetched once per locale.
+      wasmCodes: () => {
+        let n = 0;
+        for (const p of pages) {
+          const table = (tables[p.locale] ??= checker.messages(p.locale));
+          for (const s of checker.screenCodes(p.listings)) {
+            for (const f of s.flags) f.message = table[`class.${f.class}`];
+            for (const x of s.notices) x.message = table[`notice.${x.notice}`];
+            n++;
+          }
+        }
         return n;
       },
       wasmEach: () => {

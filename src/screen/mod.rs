@@ -210,6 +210,7 @@ pub struct Flag {
     /// The clause of the policy text behind it.
     pub clause: String,
     /// What it means for the shopper, in the screening's locale.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
 }
 
@@ -221,6 +222,7 @@ pub struct NoticeItem {
     /// The clause of the policy text behind it.
     pub clause: String,
     /// The message in the screening's locale.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
 }
 

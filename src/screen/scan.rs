@@ -447,6 +447,22 @@ impl Screener {
         listing: &Listing,
         locale: Locale,
     ) -> Result<Screening, Error> {
+        self.screen_worded(policy, listing, Some(locale))
+    }
+
+    /// Screens one listing with its flags and notices worded in `texts`, or with codes only
+    /// (`None`: every `message` left empty, for a page that words them from its messages table).
+    pub fn screen_worded(
+        &self,
+        policy: &Policy,
+        listing: &Listing,
+        texts: Option<Locale>,
+    ) -> Result<Screening, Error> {
+        let word = |prefix: &str, word: &str| {
+            texts.map_or_else(String::new, |locale| {
+                policy.messages().word(prefix, word, locale)
+            })
+        };
         listing.check()?;
         let automaton = self.automaton()?;
         let mut found = Scan {
@@ -459,7 +475,6 @@ impl Screener {
             self.scan(automaton, Field::Description, d, &mut found);
         }
         let category = self.category_rule(listing, &found.seen);
-        let msg = policy.messages();
         let clause_of = |class: ItemClass| {
             self.class_clauses
                 .iter()
@@ -503,7 +518,7 @@ impl Screener {
                 basis,
                 rule,
                 clause: clause_of(class),
-                message: msg.word("class", class.as_str(), locale),
+                message: word("class", class.as_str()),
             });
         }
         // Findings of a class the category rules out, or of a description the title outweighs,
@@ -531,7 +546,7 @@ impl Screener {
             notices.push(NoticeItem {
                 notice: n,
                 clause: notice_clause(n),
-                message: msg.word("notice", n.as_str(), locale),
+                message: word("notice", n.as_str()),
             })
         };
         match listing.condition {

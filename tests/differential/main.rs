@@ -8,7 +8,8 @@
 //! or `{"error":{"code","path","message"}}` with the error's `Display` as the message — what the
 //! module's thrown `Error` carries. Inputs are decoded from the same JSON text a page's object
 //! stringifies to, through the native API (`decode::from_deserializer`, `Checker::judge`,
-//! `screen`, `screen_batch`); `now` is the UTC instant of `now_ms`, as `Date.now()` gives it.
+//! `screen`, `screen_batch`, and `screen_codes` for every batch again); `now` is the UTC instant
+//! of `now_ms`, as `Date.now()` gives it.
 //!
 //! `DIFFERENTIAL_SEED` and `DIFFERENTIAL_CASES` change the seed (default 7) and the count
 //! (default 3000).
@@ -134,6 +135,18 @@ fn native_answers_cover_every_outcome_and_error_and_are_written_for_the_module()
             _ => format!("{method} ok"),
         };
         seen.insert(tag);
+        // A page's batch is also answered as codes only (`screenCodes`, no locale).
+        if let Call::Batch { .. } = &case.call {
+            let codes = decode::<Vec<Listing>>(&input).and_then(|ls| checker.screen_codes(&ls));
+            lines.push(Line {
+                n,
+                method: "screenCodes",
+                input: input.clone(),
+                now_ms: None,
+                locale: None,
+                expected: answer(codes),
+            });
+        }
         lines.push(Line {
             n,
             method,

@@ -13,6 +13,7 @@ export function answer(checker, c) {
     if (c.method === "judge") result = checker.judge(input, c.now_ms, ...locale);
     else if (c.method === "screen") result = checker.screen(input, ...locale);
     else if (c.method === "screenBatch") result = checker.screenBatch(input, ...locale);
+    else if (c.method === "screenCodes") result = checker.screenCodes(input);
     else throw new TypeError(`unknown method ${c.method}`);
     return JSON.stringify(result);
   } catch (e) {

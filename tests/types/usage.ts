@@ -8,9 +8,9 @@
 // checked against the interfaces by the compiler (`exact`), and against the answers at run time.
 import init, { Checker } from "../../pkg/web/aftersales.js";
 import type {
-  AftersalesError, Audit, Basis, Claim, ErrorCode, Finding, Flag, Info, ItemVerdict, Limits, Listing,
-  Locale, Messages, MissingEvidence, NoticeItem, PolicyInfo, Reason, Screening, Step, Verdict,
-  WindowStatus,
+  AftersalesError, Audit, Basis, Claim, ErrorCode, Finding, Flag, FlagCode, Info, ItemVerdict, Limits,
+  Listing, Locale, Messages, MissingEvidence, NoticeCode, NoticeItem, PolicyInfo, Reason, Screening,
+  ScreeningCodes, Step, Verdict, WindowStatus,
 } from "../../pkg/web/aftersales.js";
 
 /** `keys` lists every key of `T` and nothing else, or the call does not compile. */
@@ -23,6 +23,9 @@ const KEYS = {
   Flag: exact<Flag>()(["class", "decided_by", "basis", "rule", "clause", "message"]),
   Finding: exact<Finding>()(["class", "field", "term", "text", "start", "end"]),
   NoticeItem: exact<NoticeItem>()(["notice", "clause", "message"]),
+  ScreeningCodes: exact<ScreeningCodes>()(["id", "class", "fragile", "non_compensable", "flags", "findings", "findings_omitted", "notices"]),
+  FlagCode: exact<FlagCode>()(["class", "decided_by", "basis", "rule", "clause"]),
+  NoticeCode: exact<NoticeCode>()(["notice", "clause"]),
   Verdict: exact<Verdict>()(["order_id", "outcome", "summary", "reasons", "items", "missing_evidence", "window", "next_steps", "audit"]),
   Reason: exact<Reason>()(["code", "rule", "clause", "message"]),
   ItemVerdict: exact<ItemVerdict>()(["id", "outcome", "damage", "reasons"]),
@@ -91,6 +94,23 @@ export async function run(wasm: BufferSource, compiledPolicy: Uint8Array): Promi
 
   const page: Screening[] = checker.screenBatch([listing, { id: "m2", title: "Tシャツ" }]);
   if (page.length !== 2 || page.length > maxBatch) problems.push("screenBatch: wrong length");
+
+  // Codes only, worded by the page from the messages table it fetched once for its locale.
+  const codes: ScreeningCodes[] = checker.screenCodes([listing, { id: "m2", title: "Tシャツ" }]);
+  const first: ScreeningCodes | undefined = codes[0];
+  if (codes.length !== 2 || first === undefined) {
+    problems.push("screenCodes: wrong length");
+  } else {
+    shape("ScreeningCodes", first);
+    each("FlagCode", first.flags);
+    each("NoticeCode", first.notices);
+    const ja: Messages = checker.messages("ja");
+    // @ts-expect-error a code has no message: the page words it.
+    void first.flags[0]?.message;
+    const worded: string[] = first.flags.map((f: FlagCode) => ja[`class.${f.class}`] ?? "");
+    const full: Screening = checker.screen(listing, "ja");
+    if (worded.join() !== full.flags.map((f) => f.message).join()) problems.push("screenCodes: worded flags differ from screen's");
+  }
 
   const claim: Claim = {
     order_id: "A-1",

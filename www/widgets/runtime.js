@@ -4,8 +4,9 @@
 //   ./module.js says: www/pkg/ in the demo, the package itself once installed), and one
 //   `Checker` (the shipped policy) answers every call.
 // - Listing badges do not call the module one by one: `screenListing` queues each request and
-//   flushes the queue in one `screenBatch` call per locale at the end of the current task, so a
-//   page of 40 results crosses the JS/wasm boundary once. If the batch fails (one listing is
+//   flushes the queue in one `screenCodes` call per locale at the end of the current task, so a
+//   page of 40 results crosses the JS/wasm boundary once; the answers carry codes only and are
+//   worded here from `messages(locale)`, fetched once per locale. If the batch fails (one listing is
 //   invalid and the module names it by index), the listings are screened one by one so only the
 //   bad one reports an error.
 // - Every widget follows the nearest `lang` attribute (`ja-JP` → ja, `zh-TW` → zh-CN, anything
@@ -73,7 +74,7 @@ const BATCH = 1000;
 let queue = [];
 let scheduled = false;
 
-/** Screens one listing; calls made in the same task are answered by one `screenBatch` call. */
+/** Screens one listing; calls made in the same task are answered by one `screenCodes` call. */
 export function screenListing(listing, locale) {
   return new Promise((resolve, reject) => {
     queue.push({ listing, locale, resolve, reject });
@@ -82,6 +83,16 @@ export function screenListing(listing, locale) {
       setTimeout(flush, 0);
     }
   });
+}
+
+/** Gives each flag and notice of `screenCodes` answers its text from the locale's messages
+ * (the key `screenBatch` words it by), so that widgets read `flag.message` either way. */
+function word(screenings, table) {
+  for (const s of screenings) {
+    for (const f of s.flags) f.message = table[`class.${f.class}`] ?? `class.${f.class}`;
+    for (const n of s.notices) n.message = table[`notice.${n.notice}`] ?? `notice.${n.notice}`;
+  }
+  return screenings;
 }
 
 async function flush() {
@@ -105,10 +116,9 @@ async function flush() {
       const chunk = group.slice(i, i + BATCH);
       let results = null;
       try {
-        results = c.screenBatch(
-          chunk.map((p) => p.listing),
-          locale,
-        );
+        // Codes only, worded here from the messages table fetched once per locale: cheaper than
+        // a text in every answer (benches/NOTES.md).
+        results = word(c.screenCodes(chunk.map((p) => p.listing)), await messages(locale));
       } catch {
         results = null;
       }
