@@ -19,6 +19,9 @@ mod vocabulary;
 #[path = "src/policy/document.rs"]
 mod document;
 
+#[path = "src/policy/validate.rs"]
+mod validate;
+
 #[path = "src/policy/compiled.rs"]
 mod compiled;
 
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
     const PATH: &str = "src/policy/after-sales.policy.json";
     println!("cargo:rerun-if-changed={PATH}");
     println!("cargo:rerun-if-changed=src/policy/document.rs");
+    println!("cargo:rerun-if-changed=src/policy/validate.rs");
     println!("cargo:rerun-if-changed=src/policy/vocabulary.rs");
     println!("cargo:rerun-if-changed=src/policy/compiled.rs");
     let text = match std::fs::read_to_string(PATH) {
@@ -43,7 +47,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let problems = document::validate(&doc);
+    let problems = validate::validate(&doc);
     for p in &problems {
         eprintln!("error: {PATH}: `{}` {}", p.path, p.message);
     }

@@ -50,7 +50,7 @@ fn assert_refused_at(path: &str, edit: impl FnOnce(&mut Value)) {
 #[test]
 fn the_shipped_document_validates_without_a_single_problem() {
     let doc: PolicyDocument = serde_json::from_str(SHIPPED_JSON).unwrap();
-    assert_eq!(document::validate(&doc), []);
+    assert_eq!(aftersales::policy::validate::validate(&doc), []);
 }
 
 #[test]

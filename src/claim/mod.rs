@@ -230,7 +230,7 @@ fn is_local_date_time(s: &str) -> bool {
                     .is_some_and(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
             sec.len() == 2 && digits(sec).is_some_and(|sec| sec <= 60) && frac_ok
         });
-    crate::policy::document::is_iso_date(date)
+    crate::policy::validate::is_iso_date(date)
         && matches!(sep, b'T' | b't' | b' ')
         && hour < 24
         && minute < 60

@@ -17,6 +17,7 @@
 pub mod compiled;
 pub mod document;
 mod read;
+pub mod validate;
 pub mod vocabulary;
 
 use chrono::NaiveDate;
@@ -157,7 +158,7 @@ impl Policy {
 
     /// Validates a document whose hash is known, and compiles it.
     fn validated(doc: PolicyDocument, hash: String) -> Result<Policy, Error> {
-        let problems = document::validate(&doc);
+        let problems = validate::validate(&doc);
         if let Some(first) = problems.first() {
             let more = match problems.len() {
                 1 => String::new(),
@@ -336,7 +337,7 @@ impl PolicySet {
 /// A `YYYY-MM-DD` date (the form the validator accepts), read without chrono's format parser,
 /// which would add its whole `strftime` machinery to the module for this one field.
 fn iso_date(s: &str) -> Option<NaiveDate> {
-    let (y, m, d) = document::iso_date_parts(s)?;
+    let (y, m, d) = validate::iso_date_parts(s)?;
     NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
@@ -387,7 +388,7 @@ mod tests {
         assert_eq!(shipped.hash(), loaded.hash());
         assert_eq!(shipped.document(), loaded.document());
         assert_eq!(shipped.effective_from(), loaded.effective_from());
-        assert!(document::validate(shipped.document()).is_empty());
+        assert!(validate::validate(shipped.document()).is_empty());
     }
 
     #[test]
