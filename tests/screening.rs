@@ -824,3 +824,40 @@ fn screen_codes_is_screen_batch_without_texts_and_the_messages_table_words_it_ba
         assert!(!json.contains("\"message\""));
     }
 }
+
+#[test]
+fn a_toy_calendar_a_fabric_book_and_a_puzzle_vase_are_ordinary_goods() {
+    for title in [
+        "Playmobil 5493 Christmas Advent Calendar Dragons Treasure Battle",
+        "Oskar & Ellen 1-2-3 Counting Fabric Book",
+        "Paul Lamond Flowers 3D Puzzle Vase (160 Pieces)",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.class);
+    }
+    // The things themselves still are what they say.
+    assert!(screen("2025 Wall Calendar Japanese Landscapes").non_compensable);
+    assert!(screen("Counting Board Book for Toddlers").non_compensable);
+    assert!(screen("Hand-Thrown Stoneware Vase 20cm").fragile);
+}
+
+#[test]
+fn a_disc_a_listing_includes_as_a_bonus_is_not_what_is_sold() {
+    let s = screen("Hero World DC Super Friends Figure *Includes Bonus DVD* (BATMAN)");
+    assert!(!s.non_compensable, "{:?}", s.flags);
+    assert!(screen("The Dark Knight Trilogy Blu-ray Includes Bonus Disc").non_compensable);
+}
+
+#[test]
+fn card_supplies_set_the_trading_card_category_aside() {
+    let mut l = Listing::titled("t", "Ultra Pro Toploaders 3x4 Clear Regular 25 ct");
+    l.category = vec![
+        "Hobbies".into(),
+        "Trading Cards & Accessories".into(),
+        "Packs & Sets".into(),
+    ];
+    l.marketplace = Some(Marketplace::Other);
+    assert!(!checker().screen(&l, Locale::En).unwrap().non_compensable);
+    l.title = "Pokemon Scarlet & Violet Booster Pack".into();
+    assert!(checker().screen(&l, Locale::En).unwrap().non_compensable);
+}
