@@ -47,7 +47,8 @@
 //! unmeasured; plastic clear files, acrylic stands and blank notebooks are ordinary.
 //!
 //! The rules are compiled once (module `compile`) into a [`Screener`], which the [`crate::Checker`]
-//! holds beside its policies. The answer, a [`Screening`], lists each flag with the rule, basis
+//! holds beside its policies; module `scan` screens one listing with it, `shapes` reads a title's
+//! layout and `matcher` is the automaton. The answer, a [`Screening`], lists each flag with the rule, basis
 //! and clause behind it, each finding
 //! with its UTF-16 span in the original text (so a page can highlight it), and the policy
 //! notices that apply (second-hand wear, possibly unsealed new items, outer boxes). [`eval`]
@@ -74,6 +75,7 @@ mod compile;
 pub mod eval;
 mod matcher;
 mod scan;
+mod shapes;
 
 use std::sync::OnceLock;
 

@@ -6,10 +6,11 @@ use crate::error::Error;
 use crate::i18n::Locale;
 use crate::limits;
 use crate::policy::document::code_number;
-use crate::policy::vocabulary::{Basis, Condition, ItemClass, Notice, TitleShape};
+use crate::policy::vocabulary::{Basis, Condition, ItemClass, Notice};
 use crate::policy::Policy;
 use crate::screen::compile::build_automaton;
 use crate::screen::matcher::Matcher;
+use crate::screen::shapes::shape_span;
 use crate::screen::{
     path_key, scope_key, slot, word_run_len, CompiledCategoryRule, Field, Finding, Flag, Listing,
     NoticeItem, Role, Screener, Screening, FLAGGED,
@@ -677,70 +678,6 @@ fn inside_katakana_word(before: &str, word: &str, after: &str) -> bool {
 
 /// Whether a match mixes hiragana and katakana: a word is written in one of them, so such a
 /// match runs across two words (「なが**らス**トーリー」 is no 「ガラス」).
-/// Where a title shape is, as a folded byte span, if the title has it.
-///
-/// A trailing credit is `[ … ]` ending the title, written with ASCII brackets and a space inside
-/// each (folding maps 【】 and ［］ to the same brackets, so the original is checked): a shop's
-/// 「【 送料無料 】」 or 「[ワンピース / チュニック]」 is no credit. What it holds is a name or a
-/// few: at most [`CREDIT_MAX_CHARS`] chars, no bracket, and text before it.
-fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Option<(usize, usize)> {
-    match shape {
-        TitleShape::UsedCredit => {
-            if !text.trim_start().starts_with("【中古】") {
-                return None;
-            }
-            let hay = folded.as_str();
-            let end = hay.trim_end().len();
-            // The last name, and the one before it when two are credited (「岸本斉史／ひなたしょう」).
-            let name_after = |upto: usize| {
-                let slash = hay.get(..upto)?.rfind('/')?;
-                let name = hay.get(slash + 1..upto)?.trim();
-                let chars = name.chars().count();
-                let written = (2..=CREDIT_NAME_MAX_CHARS).contains(&chars)
-                    && name.chars().all(|c| c == ' ' || is_name_char(c));
-                written.then_some(slash)
-            };
-            let last = name_after(end)?;
-            let first = name_after(last).unwrap_or(last);
-            let before = hay.get(..first)?.trim();
-            // Text before it, and not only the 「[中古]」 mark itself.
-            (before.chars().count() > "[中古]".chars().count()).then_some((first, end))
-        }
-        TitleShape::TrailingCredit => {
-            let hay = folded.as_str();
-            let end = hay.trim_end().len();
-            let inner_end = end.checked_sub(" ]".len())?;
-            if hay.get(inner_end..end)? != " ]" {
-                return None;
-            }
-            let open = hay.get(..inner_end)?.rfind(['[', ']'])?;
-            let inner = hay.get(open + 1..inner_end)?;
-            let credit = inner.strip_prefix(' ')?.trim();
-            let ascii = |at: usize, bracket: &str| {
-                text.get(folded.original_bytes(at..at + 1)) == Some(bracket)
-            };
-            let fits = !credit.is_empty()
-                && credit.chars().count() <= CREDIT_MAX_CHARS
-                && !hay.get(..open)?.trim().is_empty()
-                && ascii(open, "[")
-                && ascii(end - 1, "]");
-            fits.then_some((open, end))
-        }
-    }
-}
-
-/// The longest credit a trailing-credit shape reads (a few names with their roles).
-const CREDIT_MAX_CHARS: usize = 60;
-
-/// The longest name a used-goods credit reads after its slash.
-const CREDIT_NAME_MAX_CHARS: usize = 12;
-
-/// A char of a name written in Japanese, once folded (hiragana are folded to katakana, middle
-/// dots to spaces): an ideograph, a katakana or the iteration mark.
-fn is_name_char(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{30A1}'..='\u{30FA}' | 'ー' | '々')
-}
-
 fn mixes_kana(text: &str) -> bool {
     let hiragana = text.chars().any(|c| ('\u{3041}'..='\u{3096}').contains(&c));
     let katakana = text.chars().any(|c| ('\u{30A1}'..='\u{30FA}').contains(&c));
