@@ -861,3 +861,26 @@ fn card_supplies_set_the_trading_card_category_aside() {
     l.title = "Pokemon Scarlet & Violet Booster Pack".into();
     assert!(checker().screen(&l, Locale::En).unwrap().non_compensable);
 }
+
+#[test]
+fn a_textbook_by_its_edition_and_a_leather_bound_book_are_paper_and_a_comics_backpack_is_not() {
+    for title in [
+        "NEW BJU Press - Spanish 1 TE, Student Text & Activities Manual 2nd ed",
+        "Algebra 1 Teacher's Edition Hardback",
+        "Crónica de una muerte anunciada (Spanish Edition) by García Márquez",
+        "THE FOUNDATION TRILOGY by Isaac Asimov ~New Sealed ~ Leather Bound Gift Quality~",
+    ] {
+        assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
+    }
+    // A leather-bound journal is blank paper goods, not a book; a comics backpack is a bag.
+    assert!(!screen("Leather Bound Journal Refillable Notebook A5").non_compensable);
+    let bag = screen("Marvel Comics Backpack 17\" Laptop Sleeve School Bookbag");
+    assert!(!bag.non_compensable, "{:?}", bag.flags);
+    // "Spanish Edition" and "leather bound" are read as hints ("may be"), not as statements.
+    let s = screen("Crónica de una muerte anunciada (Spanish Edition)");
+    assert!(
+        s.flags.iter().all(|f| f.basis == Basis::Hint),
+        "{:?}",
+        s.flags
+    );
+}
