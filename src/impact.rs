@@ -362,7 +362,7 @@ impl Impact {
             impact.claims_refused += 1;
             Ok(())
         };
-        let claim: Claim = match crate::decode::from_json(&claim_value.to_string()) {
+        let claim: Claim = match crate::decode::claim(&claim_value.to_string()) {
             Ok(claim) => claim,
             Err(_) if expects_error => return refused(self),
             Err(e) if scenario => return Err(e.within("claim")),
@@ -551,7 +551,7 @@ fn json_error(e: &serde_json::Error) -> Error {
 fn read_listing(line: &str) -> Result<(Listing, Option<(bool, bool)>), Error> {
     let value: serde_json::Value = serde_json::from_str(line).map_err(|e| json_error(&e))?;
     if value.get("labels").is_none() {
-        return Ok((crate::decode::from_json(line)?, None));
+        return Ok((crate::decode::listing(line)?, None));
     }
     let row: LabeledListing = crate::decode::from_json(line)?;
     let listing = row

@@ -205,7 +205,7 @@ impl Checker {
 
     /// Judges a claim given as JSON at `now` (RFC 3339), with English messages.
     pub fn judge_json(&self, claim_json: &str, now: &str) -> Result<Verdict, Error> {
-        let claim: Claim = decode::from_json(claim_json)?;
+        let claim = decode::claim(claim_json)?;
         let now = claim::parse_timestamp("now", now)?;
         self.judge(&claim, now, Locale::En)
     }

