@@ -5,7 +5,7 @@
 //! Firefox) replay the same inputs through the WebAssembly boundary and compare
 //! `JSON.stringify` of each answer — or of a thrown error's `{code, path, message}` — with these
 //! texts byte for byte. The inputs are decoded here the way the boundary decodes them (JSON
-//! text through `aftersales::decode`), and `now_ms` becomes a UTC instant the way the boundary
+//! text through `aftersales::decode::{listing, listings, claim}`), and `now_ms` becomes a UTC instant the way the boundary
 //! turns `Date.now()` into one. Each case also states the outcome it expects (`ok` or an error
 //! code), which this test checks, so a case that stops proving what it says fails here first.
 #![cfg(not(target_arch = "wasm32"))]
@@ -18,20 +18,11 @@
 
 use std::path::PathBuf;
 
-use aftersales::screen::Listing;
-use aftersales::{Checker, Claim, Error, Locale};
-use serde::de::DeserializeOwned;
+use aftersales::{Checker, Error, Locale};
 use serde::Serialize;
 use serde_json::Value;
 
 const CASES: &str = include_str!("data/parity/cases.json");
-
-fn decode<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = aftersales::decode::from_deserializer(&mut de)?;
-    de.end().unwrap();
-    Ok(value)
-}
 
 /// A thrown `AftersalesError` as the JS side records it: `{error: {code, path, message}}`.
 #[derive(Serialize)]
@@ -77,16 +68,20 @@ fn native_answers_every_parity_case_as_expected_and_writes_them() {
             .as_str()
             .map_or(Locale::En, Locale::negotiate);
         let (outcome, expected) = match method {
-            "screen" => answer(decode::<Listing>(&input).and_then(|l| checker.screen(&l, locale))),
+            "screen" => {
+                answer(aftersales::decode::listing(&input).and_then(|l| checker.screen(&l, locale)))
+            }
             "screenBatch" => answer(
-                decode::<Vec<Listing>>(&input).and_then(|l| checker.screen_batch(&l, locale)),
+                aftersales::decode::listings(&input).and_then(|l| checker.screen_batch(&l, locale)),
             ),
             "judge" => {
                 let ms = case["now_ms"].as_i64().unwrap();
                 let now = chrono::DateTime::from_timestamp_millis(ms)
                     .unwrap()
                     .fixed_offset();
-                answer(decode::<Claim>(&input).and_then(|c| checker.judge(&c, now, locale)))
+                answer(
+                    aftersales::decode::claim(&input).and_then(|c| checker.judge(&c, now, locale)),
+                )
             }
             other => panic!("{name}: unknown method `{other}`"),
         };

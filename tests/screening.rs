@@ -407,8 +407,14 @@ fn a_description_is_read_for_what_it_states_about_the_item() {
     assert_eq!(s.flags[0].basis, Basis::Statement);
     let s = described("Blue plate 19cm", "Material: porcelain. Dishwasher safe.");
     assert!(s.fragile);
-    // The same word outside a statement about the item is not read.
-    assert!(!described("ブルーフルーテッド 19cm", "陶器のような風合いが人気です。").fragile);
+    // The same word outside a statement about the item, after the first sentence, is not read.
+    assert!(
+        !described(
+            "ブルーフルーテッド 19cm",
+            "サイズ19cm。陶器のような風合いが人気です。"
+        )
+        .fragile
+    );
 }
 
 #[test]
@@ -883,4 +889,109 @@ fn a_textbook_by_its_edition_and_a_leather_bound_book_are_paper_and_a_comics_bac
         "{:?}",
         s.flags
     );
+}
+
+#[test]
+fn a_descriptions_first_sentence_is_read_as_a_hint_and_its_later_sentences_are_not() {
+    let with_description = |description: &str| {
+        let mut l = Listing::titled("t", "The Alchemist");
+        l.description = Some(description.into());
+        checker().screen(&l, Locale::En).unwrap()
+    };
+    let s = with_description("Paperback book written by Paulo Coelho. Great read.");
+    assert!(s.non_compensable, "{:?}", s.flags);
+    assert!(
+        s.flags.iter().all(|f| f.basis == Basis::Hint),
+        "{:?}",
+        s.flags
+    );
+    // Later sentences are seller talk unless a statement phrase introduces them.
+    assert!(
+        !with_description("Great read. Paperback book written by Paulo Coelho.").non_compensable
+    );
+    // A first sentence about shipping is boilerplate, not the item.
+    assert!(
+        !with_description("Shipped in a book box with bubble wrap. Great read.").non_compensable
+    );
+    // A statement anywhere is still a statement.
+    let s = with_description("Great read. Format: paperback.");
+    assert!(
+        s.flags.iter().any(|f| f.basis == Basis::Statement),
+        "{:?}",
+        s.flags
+    );
+}
+
+#[test]
+fn a_volume_number_reads_after_a_japanese_name_or_in_full_width_parentheses_only() {
+    for title in ["呪術廻戦 (2)", "ハイキュー!! （10）", "Ruby（2）"] {
+        let s = screen(title);
+        assert!(s.non_compensable, "{title}: {:?}", s.flags);
+        assert_eq!(s.findings[0].term, "volume_number", "{title}");
+    }
+    for title in [
+        "Scentsy testers (36)",
+        "(30) 10 by 13 polymailers",
+        "Nike air max tavas print NEW. (11)",
+        "VINTAGE!(4)1940'S ASCO SPICE TINS",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
+fn console_parts_eyewear_and_product_names_are_not_the_goods_their_words_name() {
+    for title in [
+        "Xbox 360 Kinect Sensor",
+        "Xbox 360 remote controllers",
+        "Xbox 360 Memory Unit (512 MB)",
+        "PSP Traveler Case for PSP Go",
+        "Cricut Iron on Vinyl bundle",
+        "Smashbox photo finish primer sample",
+        "Comic Leggings",
+        "Thrasher Magazine Shirt",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    for title in [
+        "silver aviator glasses",
+        "Large blue mirror Ray-Bans",
+        "Swell Bottle 9oz",
+        "Mam Self Sterilizing Bottles",
+        "Rae Dunn inspired tea towel",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile, "{title}: {:?}", s.flags);
+    }
+}
+
+#[test]
+fn sports_cards_card_lots_and_consoles_written_as_one_word_are_named() {
+    for (title, class) in [
+        ("Nolan Ryan Patch Baseball Card", ItemClass::PaperProduct),
+        ("30+ Card Lot", ItemClass::PaperProduct),
+        ("Xbox360 Grand Theft Auto 5 and COD", ItemClass::CdDvdBd),
+        (
+            "Donkey Kong Country Tropical Freeze WiiU",
+            ItemClass::CdDvdBd,
+        ),
+    ] {
+        assert_eq!(screen(title).class, class, "{title}");
+    }
+    // A TV series' complete set, a Rae Dunn piece and a bong are likely, not certain: hints.
+    for (title, class) in [
+        ("Pushing Daisies Complete Series", ItemClass::CdDvdBd),
+        ("Veronica Mars Seasons 1-3", ItemClass::CdDvdBd),
+        ("Rae Dunn Sugar Canister", ItemClass::Fragile),
+        ("Bongs, water pipes, bubblers", ItemClass::Fragile),
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, class, "{title}: {:?}", s.flags);
+        assert!(
+            s.flags.iter().all(|f| f.basis == Basis::Hint),
+            "{title}: {:?}",
+            s.flags
+        );
+    }
 }

@@ -128,30 +128,30 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.920 / 0.920.
-const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.91, 0.91);
-/// Measured 0.965 / 0.931.
+/// Measured 0.921 / 0.938.
+const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.91, 0.92);
+/// Measured 0.964 / 0.937.
 const REAL_JA_ALL_NC: (f64, f64) = (0.95, 0.92);
 /// Measured 0.967 / 0.929.
 const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.91);
-/// Measured 0.961 / 0.820.
-const REAL_JA_TD_NC: (f64, f64) = (0.95, 0.81);
+/// Measured 0.959 / 0.827.
+const REAL_JA_TD_NC: (f64, f64) = (0.94, 0.81);
 /// Measured 0.919 / 0.911.
 const REAL_JA_T_FRAGILE: (f64, f64) = (0.9, 0.9);
 /// Measured 0.963 / 0.818.
 const REAL_JA_T_NC: (f64, f64) = (0.95, 0.8);
-/// Measured 0.881 / 0.928.
-const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.87, 0.91);
-/// Measured 0.911 / 0.879.
-const REAL_EN_ALL_NC: (f64, f64) = (0.9, 0.86);
-/// Measured 0.881 / 0.928.
-const REAL_EN_T_FRAGILE: (f64, f64) = (0.87, 0.91);
-/// Measured 0.907 / 0.836.
-const REAL_EN_T_NC: (f64, f64) = (0.89, 0.82);
-/// Measured 21 of 435 (4.8 %).
-const REAL_JA_HARD_NEGATIVES: f64 = 0.054;
-/// Measured 37 of 263 (14.1 %).
-const REAL_EN_HARD_NEGATIVES: f64 = 0.146;
+/// Measured 0.853 / 0.929.
+const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.84, 0.91);
+/// Measured 0.883 / 0.844.
+const REAL_EN_ALL_NC: (f64, f64) = (0.87, 0.83);
+/// Measured 0.855 / 0.915.
+const REAL_EN_T_FRAGILE: (f64, f64) = (0.84, 0.9);
+/// Measured 0.898 / 0.782.
+const REAL_EN_T_NC: (f64, f64) = (0.88, 0.77);
+/// Measured 22 of 435 (5.1 %).
+const REAL_JA_HARD_NEGATIVES: f64 = 0.056;
+/// Measured 62 of 391 (15.9 %).
+const REAL_EN_HARD_NEGATIVES: f64 = 0.164;
 
 /// One real-set floor: (language, fields, class) → (precision, recall), under what was measured.
 struct RealFloor {

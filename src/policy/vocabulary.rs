@@ -265,6 +265,10 @@ vocabulary! {
         /// A used-goods title, 「【中古】」 first, ending with a name after a slash, as used
         /// book and media shops write the author or artist: 「【中古】NARUTO 59/ 岸本斉史」.
         UsedCredit => "used_credit",
+        /// A volume number in parentheses after a name written in Japanese, or in full-width
+        /// parentheses, as sellers number a manga or a light novel: 「呪術廻戦 (2)」, 「Ruby（2）」.
+        /// After Latin text in ASCII ones it is a count or a size ("Scentsy testers (36)").
+        VolumeNumber => "volume_number",
     }
 }
 

@@ -26,6 +26,9 @@ struct Hit {
     end: usize,
     /// Found by a title shape rather than by a term's needle.
     shape: bool,
+    /// In a description sentence that neither states the item's material or kind nor is
+    /// boilerplate: read as a hint.
+    weak: bool,
 }
 
 /// Spans that cancel what they cover, answered in `O(log n)` per question.
@@ -154,9 +157,10 @@ impl Screener {
     /// Finds the flagging terms and outer-box terms of one field.
     ///
     /// In a description, only the matches in a sentence that states the item's material or kind
-    /// (a `statements` phrase, and no `boilerplate` one) are kept: the rest of a real description
-    /// is shipping, packing, photo and cross-selling talk. A match rests on a statement unless
-    /// its term is a hint.
+    /// (a `statements` phrase, and no `boilerplate` one) are kept as statements, and those in the
+    /// first sentence (no boilerplate either) as hints: the rest of a real description is
+    /// shipping, packing, photo and cross-selling talk. A match rests on a statement unless its
+    /// term is a hint or it is such a first-sentence match.
     fn scan(&self, automaton: &Matcher, field: Field, text: &str, found: &mut Scan) {
         let folded = Folded::new(text);
         let hay = folded.as_str();
@@ -201,6 +205,7 @@ impl Screener {
                         start,
                         end,
                         shape: false,
+                        weak: false,
                     }),
                     Role::Exclude => {
                         if let Some(list) = excludes.get_mut(slot(p.class)) {
@@ -232,6 +237,7 @@ impl Screener {
                         start,
                         end,
                         shape: true,
+                        weak: false,
                     });
                 }
             }
@@ -362,6 +368,15 @@ impl Screener {
             spans.push((s, e));
         }
         let accessory = Covers::new(spans);
+        // Beyond the statements, a description's first sentence usually says what the item is
+        // ("Paperback book written by …", "Clean discs, some jewel case cracks"): a match there
+        // is read too, as a hint. Anywhere else it is not read at all.
+        if field == Field::Description {
+            for h in &mut hits {
+                h.weak = !stated(h.start);
+            }
+            hits.retain(|h| !h.weak || sentence_of(h.start) == sentence_of(0));
+        }
         hits.retain(|h| {
             let cancelled = self
                 .terms
@@ -371,7 +386,7 @@ impl Screener {
                 && !covered(h.class, h.start, h.end)
                 && !senses.covers(h.start, h.end)
                 && !accessory.covers(h.start, h.end)
-                && (field != Field::Description || (stated(h.start) && !in_boilerplate(h.start)))
+                && (field != Field::Description || !in_boilerplate(h.start))
                 // 「がラス」 mixes kana and is no word; a term written in both (「シュリンクなし」)
                 // is matched as written.
                 && (h.shape
@@ -386,7 +401,7 @@ impl Screener {
         });
         // A hint yields to a statement of another class in the same field: 「小猪口(2)」 is a
         // cup, and its (2) no volume number.
-        let is_hint = |h: &Hit| self.terms.get(h.term).is_some_and(|t| t.hint);
+        let is_hint = |h: &Hit| h.weak || self.terms.get(h.term).is_some_and(|t| t.hint);
         let stated: Vec<ItemClass> = hits
             .iter()
             .filter(|h| !is_hint(h))
@@ -416,7 +431,7 @@ impl Screener {
             }
             *r = Some(h.end);
             let term = self.terms.get(h.term);
-            let basis = if term.is_some_and(|t| t.hint) {
+            let basis = if h.weak || term.is_some_and(|t| t.hint) {
                 Basis::Hint
             } else {
                 Basis::Statement

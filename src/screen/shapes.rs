@@ -1,6 +1,6 @@
 //! Title shapes: what a title's layout says where its words do not, as bookshops and used-media
 //! shops write it (a credit in square brackets ending the title, a used-goods mark first and a
-//! name after the last slash). The policy names which shapes hint at which class
+//! name after the last slash, a volume number in parentheses after a Japanese name). The policy names which shapes hint at which class
 //! (`screening.classes.*.shapes`); this file finds where a title has one.
 
 use crate::policy::vocabulary::TitleShape;
@@ -34,6 +34,38 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
             let before = hay.get(..first)?.trim();
             // Text before it, and not only the 「[中古]」 mark itself.
             (before.chars().count() > "[中古]".chars().count()).then_some((first, end))
+        }
+        TitleShape::VolumeNumber => {
+            // Folding makes 「（10）」 `(10)`; one or two digits, after a Japanese name (and the
+            // 「!!」 some titles end with), or in full-width parentheses, which only Japanese
+            // typesetting uses (「Ruby（2）」).
+            let hay = folded.as_str();
+            let mut from = 0;
+            while let Some(i) = hay.get(from..)?.find('(') {
+                let open = from + i;
+                let rest = hay.get(open + 1..)?;
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                // 「カーキ（09）」 is a colour code: a volume has no leading zero.
+                let leading_zero = digits == 2 && rest.starts_with('0');
+                let close = open + 1 + digits;
+                let named = hay
+                    .get(..open)?
+                    .trim_end()
+                    .trim_end_matches(['!', '?'])
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_name_char);
+                let full_width = text.get(folded.original_bytes(open..open + 1)) == Some("（");
+                if (1..=2).contains(&digits)
+                    && !leading_zero
+                    && hay.get(close..close + 1) == Some(")")
+                    && (named || full_width)
+                {
+                    return Some((open, close + 1));
+                }
+                from = open + 1;
+            }
+            None
         }
         TitleShape::TrailingCredit => {
             let hay = folded.as_str();

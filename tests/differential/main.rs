@@ -7,7 +7,7 @@
 //! The native answer is `serde_json::to_string` of the `Verdict`, `Screening` or `Vec<Screening>`,
 //! or `{"error":{"code","path","message"}}` with the error's `Display` as the message — what the
 //! module's thrown `Error` carries. Inputs are decoded from the same JSON text a page's object
-//! stringifies to, through the native API (`decode::from_deserializer`, `Checker::judge`,
+//! stringifies to, through the native API (`decode::listing`, `listings` and `claim`, `Checker::judge`,
 //! `screen`, `screen_batch`, and `screen_codes` for every batch again); `now` is the UTC instant
 //! of `now_ms`, as `Date.now()` gives it.
 //!
@@ -27,7 +27,7 @@ mod generate;
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use aftersales::{Checker, Claim, Error, Listing, Locale};
+use aftersales::{Checker, Error, Locale};
 use generate::{Call, Case};
 use serde::Serialize;
 
@@ -55,11 +55,6 @@ struct Line<'a> {
     expected: String,
 }
 
-fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    aftersales::decode::from_deserializer(&mut de)
-}
-
 fn answer<T: Serialize>(result: Result<T, Error>) -> String {
     match result {
         Ok(value) => serde_json::to_string(&value).unwrap(),
@@ -82,18 +77,18 @@ fn native(checker: &Checker, case: &Case) -> (String, String) {
             let now = chrono::DateTime::from_timestamp_millis(*now_ms)
                 .unwrap()
                 .fixed_offset();
-            let out = decode::<Claim>(&text).and_then(|c| checker.judge(&c, now, locale));
+            let out = aftersales::decode::claim(&text).and_then(|c| checker.judge(&c, now, locale));
             (text, answer(out))
         }
         Call::Screen { listing } => {
             let text = listing.text();
-            let out = decode::<Listing>(&text).and_then(|l| checker.screen(&l, locale));
+            let out = aftersales::decode::listing(&text).and_then(|l| checker.screen(&l, locale));
             (text, answer(out))
         }
         Call::Batch { listings } => {
             let text = generate::J::Arr(listings.clone()).text();
-            let out =
-                decode::<Vec<Listing>>(&text).and_then(|ls| checker.screen_batch(&ls, locale));
+            let out = aftersales::decode::listings(&text)
+                .and_then(|ls| checker.screen_batch(&ls, locale));
             (text, answer(out))
         }
     }
@@ -137,7 +132,8 @@ fn native_answers_cover_every_outcome_and_error_and_are_written_for_the_module()
         seen.insert(tag);
         // A page's batch is also answered as codes only (`screenCodes`, no locale).
         if let Call::Batch { .. } = &case.call {
-            let codes = decode::<Vec<Listing>>(&input).and_then(|ls| checker.screen_codes(&ls));
+            let codes =
+                aftersales::decode::listings(&input).and_then(|ls| checker.screen_codes(&ls));
             lines.push(Line {
                 n,
                 method: "screenCodes",
