@@ -14,8 +14,9 @@
 //! - `screen/page_of_100`: `Checker::screen_batch` on the next results page of 100;
 //! - `judge/one_claim`: `Checker::judge` on the next claim;
 //! - `screen/page_of_100_json` and `judge/one_claim_json`: the same with the JSON the wasm
-//!   boundary adds — each listing (claim) decoded from its JSON text through
-//!   [`aftersales::decode::from_deserializer`], the answer written with `serde_json` — so that
+//!   boundary adds — each listing (claim) read from its JSON text by the crate's reader
+//!   ([`aftersales::decode::listing`], [`aftersales::decode::claim`]), the answer written with
+//!   `serde_json` — so that
 //!   wasm's cost splits into the core's, the JSON's, and the rest (wasm itself, JS glue).
 //!
 //! `benches/run.mjs` runs it as
@@ -30,7 +31,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use aftersales::decode::from_deserializer;
 use aftersales::{Checker, Claim, Listing, Locale};
 use chrono::{DateTime, FixedOffset};
 use criterion::{black_box, Criterion, Throughput};
@@ -192,8 +192,7 @@ fn screen_page_json(checker: &Checker, page: &Page) -> Result<String, String> {
         .json
         .iter()
         .map(|text| {
-            let listing: Listing = from_deserializer(&mut serde_json::Deserializer::from_str(text))
-                .map_err(|e| e.to_string())?;
+            let listing = aftersales::decode::listing(text).map_err(|e| e.to_string())?;
             checker
                 .screen(&listing, page.locale)
                 .map_err(|e| e.to_string())
@@ -204,8 +203,7 @@ fn screen_page_json(checker: &Checker, page: &Page) -> Result<String, String> {
 
 /// A claim as the wasm boundary judges it: decoded from JSON, the verdict encoded.
 fn judge_json(checker: &Checker, text: &str, now: DateTime<FixedOffset>) -> Result<String, String> {
-    let claim: Claim = from_deserializer(&mut serde_json::Deserializer::from_str(text))
-        .map_err(|e| e.to_string())?;
+    let claim = aftersales::decode::claim(text).map_err(|e| e.to_string())?;
     let verdict = checker
         .judge(&claim, now, Locale::En)
         .map_err(|e| e.to_string())?;

@@ -7,8 +7,9 @@
 //! clock. The TypeScript types are `src/wasm.d.ts`, pasted into the generated `.d.ts`.
 //!
 //! **Inputs cross as JSON text.** A listing or a claim is turned into text by the engine's own
-//! `JSON.stringify` and decoded by the same `serde_json` path the native API uses, so a JS caller
-//! gets the same field paths, the same `unknown_field` errors and the same verdicts as Rust.
+//! `JSON.stringify` and read by the same reader the native API uses ([`crate::decode::listing`],
+//! [`crate::decode::listings`], [`crate::decode::claim`]), so a JS caller gets the same field
+//! paths, the same `unknown_field` errors and the same verdicts as Rust.
 //! `serde-wasm-bindgen`'s `Deserializer` would give neither: it reads a struct's declared fields
 //! by name, so an unknown field is never seen; and it reads them with uncaught property gets in
 //! the middle of the serde pass, so a throwing getter or `Proxy` trap would unwind through the
