@@ -186,9 +186,17 @@ pub(crate) fn join_path(parent: &str, child: &str) -> String {
     match (parent.is_empty(), child.is_empty()) {
         (true, _) => child.to_owned(),
         (false, true) => parent.to_owned(),
-        (false, false) if child.starts_with('[') => format!("{parent}{child}"),
+        (false, false) if starts_with_index(child) => format!("{parent}{child}"),
         (false, false) => format!("{parent}.{child}"),
     }
+}
+
+/// Whether a path starts with an array index (`[2].class`), not with a key that happens to
+/// start with a bracket (`[ategory`).
+fn starts_with_index(path: &str) -> bool {
+    path.strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .is_some_and(|(digits, _)| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl fmt::Display for Error {
@@ -242,6 +250,13 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::InvalidJson);
         assert_eq!(e.path(), "");
         assert_eq!(e.message(), "EOF while parsing a value");
+    }
+
+    #[test]
+    fn a_key_that_starts_with_a_bracket_is_joined_as_a_key_not_an_index() {
+        assert_eq!(join_path("items", "[2].class"), "items[2].class");
+        assert_eq!(join_path("[0]", "[ategory"), "[0].[ategory");
+        assert_eq!(join_path("[0]", "[]"), "[0].[]");
     }
 
     #[test]

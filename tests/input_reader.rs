@@ -9,7 +9,8 @@
 //! agree. Where the reader differs on purpose it is asserted too: a number in a message is shown
 //! as written, strings in messages escape only control characters, syntax errors keep their
 //! kind and path but word themselves, an unknown key holding a backtick is named whole (serde's
-//! path cut it there), and a struct written as a JSON array is refused.
+//! path cut it there), an empty unknown key is reported at its object (serde's path ended in a
+//! bare dot), and a struct written as a JSON array is refused.
 
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
@@ -67,8 +68,10 @@ fn agree<T: DeserializeOwned + PartialEq + Debug>(
         (Ok(a), Ok(b)) => prop_assert_eq!(a, b, "{}", json),
         (Err(a), Err(b)) => {
             prop_assert_eq!(a.kind(), b.kind(), "{} — ours {} serde {}", json, a, b);
-            // The old path was wrong for an unknown key holding a backtick (`c`tegory.c`).
-            if !(a.kind() == ErrorKind::UnknownField && a.path().contains('`')) {
+            // The old path was wrong for an unknown key holding a backtick (`c`tegory.c`), and
+            // ended in a bare dot for an empty one (`items[0].`).
+            let odd_key = a.path().contains('`') || a.message().starts_with("unknown field ``");
+            if !(a.kind() == ErrorKind::UnknownField && odd_key) {
                 prop_assert_eq!(a.path(), b.path(), "{} — ours {} serde {}", json, a, b);
             }
             if a.kind() != ErrorKind::InvalidJson {

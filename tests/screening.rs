@@ -946,6 +946,7 @@ fn console_parts_eyewear_and_product_names_are_not_the_goods_their_words_name() 
         "Xbox 360 remote controllers",
         "Xbox 360 Memory Unit (512 MB)",
         "PSP Traveler Case for PSP Go",
+        "SIE PlayStation5 CFI-2000A01 【代金引換配送不可】",
         "Cricut Iron on Vinyl bundle",
         "Smashbox photo finish primer sample",
         "Comic Leggings",

@@ -128,17 +128,17 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.921 / 0.938.
-const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.91, 0.92);
-/// Measured 0.964 / 0.937.
+/// Measured 0.913 / 0.938.
+const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.9, 0.92);
+/// Measured 0.964 / 0.931.
 const REAL_JA_ALL_NC: (f64, f64) = (0.95, 0.92);
-/// Measured 0.967 / 0.929.
+/// Measured 0.968 / 0.924.
 const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.91);
-/// Measured 0.959 / 0.827.
-const REAL_JA_TD_NC: (f64, f64) = (0.94, 0.81);
-/// Measured 0.919 / 0.911.
+/// Measured 0.960 / 0.821.
+const REAL_JA_TD_NC: (f64, f64) = (0.95, 0.81);
+/// Measured 0.911 / 0.911.
 const REAL_JA_T_FRAGILE: (f64, f64) = (0.9, 0.9);
-/// Measured 0.963 / 0.818.
+/// Measured 0.963 / 0.812.
 const REAL_JA_T_NC: (f64, f64) = (0.95, 0.8);
 /// Measured 0.853 / 0.929.
 const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.84, 0.91);
@@ -148,7 +148,7 @@ const REAL_EN_ALL_NC: (f64, f64) = (0.87, 0.83);
 const REAL_EN_T_FRAGILE: (f64, f64) = (0.84, 0.9);
 /// Measured 0.898 / 0.782.
 const REAL_EN_T_NC: (f64, f64) = (0.88, 0.77);
-/// Measured 22 of 435 (5.1 %).
+/// Measured 22 of 439 (5.0 %).
 const REAL_JA_HARD_NEGATIVES: f64 = 0.056;
 /// Measured 62 of 391 (15.9 %).
 const REAL_EN_HARD_NEGATIVES: f64 = 0.164;
