@@ -19,6 +19,9 @@ mod vocabulary;
 #[path = "src/policy/document.rs"]
 mod document;
 
+#[path = "src/policy/map.rs"]
+mod map;
+
 #[path = "src/policy/validate.rs"]
 mod validate;
 
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
     const PATH: &str = "src/policy/after-sales.policy.json";
     println!("cargo:rerun-if-changed={PATH}");
     println!("cargo:rerun-if-changed=src/policy/document.rs");
+    println!("cargo:rerun-if-changed=src/policy/map.rs");
     println!("cargo:rerun-if-changed=src/policy/validate.rs");
     println!("cargo:rerun-if-changed=src/policy/vocabulary.rs");
     println!("cargo:rerun-if-changed=src/policy/compiled.rs");

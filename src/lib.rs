@@ -46,6 +46,7 @@ pub mod impact;
 pub mod limits;
 pub mod policy;
 pub mod screen;
+mod sort;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

@@ -545,9 +545,15 @@ fn a_malformed_term_is_refused_at_its_own_path() {
         json!({"term": "vase", "unless": ["@not_vessel"]});
     doc["screening"]["classes"]["fragile"]["terms"]["en"][1] = json!("decanter");
     let policy = Policy::from_json(&doc.to_string()).unwrap();
-    let terms = &policy.document().screening.classes
-        [&aftersales::policy::vocabulary::ItemClass::Fragile]
-        .terms["en"];
+    let terms = &policy
+        .document()
+        .screening
+        .classes
+        .get(&aftersales::policy::vocabulary::ItemClass::Fragile)
+        .unwrap()
+        .terms
+        .get("en")
+        .unwrap();
     assert_eq!(terms[0].text(), "vase");
     assert_eq!(terms[0].unless(), ["@not_vessel"]);
     assert_eq!(terms[1].text(), "decanter");

@@ -283,7 +283,7 @@ impl Claim {
                 "must list at least one item",
             ));
         }
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = crate::policy::map::Map::new();
         for (i, item) in self.items.iter().enumerate() {
             let path = format!("items[{i}].id");
             limits::check(&path, "bytes", item.id.len(), limits::MAX_ID_BYTES)?;
@@ -296,7 +296,7 @@ impl Claim {
             }
             // Verdicts are keyed by item id: two items with one id would make one verdict
             // unreachable, so the claim is refused rather than judged ambiguously.
-            if !seen.insert(item.id.as_str()) {
+            if seen.insert(item.id.as_str(), ()).is_some() {
                 return Err(Error::new(
                     ErrorKind::InvalidValue,
                     path,

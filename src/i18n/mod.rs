@@ -5,8 +5,8 @@
 //! the other way round. A page's `lang` (`ja-JP`, `zh-Hant-TW`, `ru`) is matched to the nearest
 //! supported [`Locale`] by [`Locale::negotiate`], so the caller never has to know the list.
 
+use crate::policy::map::Map;
 use core::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -82,7 +82,7 @@ pub struct Messages {
 impl Messages {
     /// Builds the table from the document's `messages` (already validated: every key has every
     /// locale; a missing one falls back to English, then to the key itself).
-    pub(crate) fn new(doc: &BTreeMap<String, BTreeMap<String, String>>) -> Messages {
+    pub(crate) fn new(doc: &Map<String, Map<String, String>>) -> Messages {
         // A map iterates in key order: `by_key` comes out sorted.
         let by_key = doc
             .iter()
@@ -173,10 +173,10 @@ mod tests {
 
     #[test]
     fn a_missing_locale_falls_back_to_english_then_to_the_key() {
-        let mut doc = BTreeMap::new();
+        let mut doc = Map::new();
         doc.insert(
             "reason.covered".to_owned(),
-            BTreeMap::from([("en".to_owned(), "Covered".to_owned())]),
+            Map::from([("en".to_owned(), "Covered".to_owned())]),
         );
         let m = Messages::new(&doc);
         assert_eq!(m.text("reason.covered", Locale::Ja), "Covered");
@@ -185,11 +185,11 @@ mod tests {
 
     #[test]
     fn a_word_is_the_message_of_its_whole_key() {
-        let mut doc = BTreeMap::new();
+        let mut doc = Map::new();
         for key in ["reason.covered", "a.b.c", "plain", "x."] {
             doc.insert(
                 key.to_owned(),
-                BTreeMap::from([("en".to_owned(), format!("<{key}>"))]),
+                Map::from([("en".to_owned(), format!("<{key}>"))]),
             );
         }
         let m = Messages::new(&doc);

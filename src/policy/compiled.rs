@@ -33,7 +33,6 @@
 //! into the wrong places. This file uses
 //! nothing but `serde` and `std`, so that `build.rs` can include it.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::ser::{self, Serialize};
@@ -533,12 +532,7 @@ impl<'a> Decoder<'a> {
         parse: impl FnOnce(&str) -> Option<T>,
     ) -> Result<T, FormatError> {
         let name = self.str()?;
-        parse(name).ok_or_else(|| {
-            FormatError(format!(
-                "has `{name}` where one of `{}` was expected",
-                wire.join("`, `")
-            ))
-        })
+        parse(name).ok_or_else(|| not_one_of(name, wire))
     }
 
     /// True when a `STR` comes next (a term written as plain text rather than as a struct).
@@ -556,6 +550,20 @@ impl<'a> Decoder<'a> {
         fields: &'static [&'static str],
         fields_of: impl FnOnce(&mut Self) -> Result<T, FormatError>,
     ) -> Result<T, FormatError> {
+        self.struct_start(name, fields)?;
+        let value = fields_of(self)?;
+        self.expect(END, "the end of a struct")?;
+        Ok(value)
+    }
+
+    /// A struct's layout checked (the first time) and its `STRUCT` tag taken. Not generic, so
+    /// that each document type's reader is a call and not a copy of this.
+    #[inline(never)]
+    fn struct_start(
+        &mut self,
+        name: &'static str,
+        fields: &'static [&'static str],
+    ) -> Result<(), FormatError> {
         if !self.checked.contains(&name) {
             let written = self.layout.iter().find(|l| l.first() == Some(&name));
             let written = written.and_then(|l| l.get(1..)).unwrap_or_default();
@@ -569,10 +577,7 @@ impl<'a> Decoder<'a> {
             }
             self.checked.push(name);
         }
-        self.expect(STRUCT, "a struct")?;
-        let value = fields_of(self)?;
-        self.expect(END, "the end of a struct")?;
-        Ok(value)
+        self.expect(STRUCT, "a struct")
     }
 
     /// The next field of a struct, which must be there.
@@ -615,12 +620,32 @@ impl<'a> Decoder<'a> {
         what: &str,
         mut entry: impl FnMut(&mut Self) -> Result<(), FormatError>,
     ) -> Result<(), FormatError> {
+        self.each(tag, what, &mut entry)
+    }
+
+    /// [`Decoder::entries`] without its generic closure, so each list's reader is a call.
+    #[inline(never)]
+    fn each(
+        &mut self,
+        tag: u8,
+        what: &str,
+        entry: &mut dyn FnMut(&mut Self) -> Result<(), FormatError>,
+    ) -> Result<(), FormatError> {
         self.expect(tag, what)?;
         for _ in 0..self.count()? {
             entry(self)?;
         }
         Ok(())
     }
+}
+
+/// The error for an enum's name that is none of its variants'.
+#[inline(never)]
+fn not_one_of(name: &str, wire: &[&str]) -> FormatError {
+    FormatError(format!(
+        "has `{name}` where one of `{}` was expected",
+        wire.join("`, `")
+    ))
 }
 
 /// Reads the hash and a value of `T` from a file's body (after [`MAGIC`]), with the layout first.
@@ -688,9 +713,9 @@ impl<T: Compiled> Compiled for Vec<T> {
     }
 }
 
-impl<K: Compiled + Ord, V: Compiled> Compiled for BTreeMap<K, V> {
-    fn read(d: &mut Decoder<'_>) -> Result<BTreeMap<K, V>, FormatError> {
-        let mut out = BTreeMap::new();
+impl<K: Compiled + Ord, V: Compiled> Compiled for super::map::Map<K, V> {
+    fn read(d: &mut Decoder<'_>) -> Result<super::map::Map<K, V>, FormatError> {
+        let mut out = super::map::Map::new();
         d.entries(MAP, "a map", |d| {
             let key = K::read(d)?;
             let value = V::read(d)?;

@@ -5,10 +5,9 @@
 //! writes it, and [`super::validate`] the rules it must keep beyond its shape. It depends on
 //! nothing but `serde` and [`super::vocabulary`], so `build.rs` compiles it as well.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
+use super::map::Map;
 use super::vocabulary::{
     Cause, DamageScope, Evidence, Incident, ItemClass, Marketplace, NextStep, Notice, ReasonCode,
     TitleShape,
@@ -38,13 +37,13 @@ pub struct PolicyDocument {
     /// Where the text this document encodes comes from.
     pub source: String,
     /// The clauses of the policy text that rules cite, by id.
-    pub clauses: BTreeMap<String, Clause>,
+    pub clauses: Map<String, Clause>,
     /// Rules for claims after delivery.
     pub claims: ClaimRules,
     /// Rules for listings before purchase.
     pub screening: ScreeningRules,
     /// Messages by key (`reason.window_closed`, …) and locale.
-    pub messages: BTreeMap<String, BTreeMap<String, String>>,
+    pub messages: Map<String, Map<String, String>>,
 }
 
 /// One clause of the policy text.
@@ -62,12 +61,12 @@ pub struct ClaimRules {
     /// How long after signing a claim may be reported.
     pub window: WindowRule,
     /// What each incident needs and which causes it covers.
-    pub incidents: BTreeMap<Incident, IncidentRule>,
+    pub incidents: Map<Incident, IncidentRule>,
     /// Exclusions applied to each item; every matching rule adds its reason.
     pub item_rules: Vec<ItemRule>,
     /// What each next step is for: the clause that asks for it, and the evidence that shows it
     /// has been taken.
-    pub steps: BTreeMap<NextStep, StepRule>,
+    pub steps: Map<NextStep, StepRule>,
 }
 
 /// One next step, as the policy asks for it.
@@ -188,7 +187,7 @@ pub struct ItemMatch {
 #[serde(deny_unknown_fields)]
 pub struct ScreeningRules {
     /// Term lists per flagged class (`fragile`, `cd_dvd_bd`, `paper_product`).
-    pub classes: BTreeMap<ItemClass, ClassTerms>,
+    pub classes: Map<ItemClass, ClassTerms>,
     /// Category rules; the most specific matching one outweighs title words.
     pub categories: Vec<CategoryRule>,
     /// Terms that raise the outer-box notice.
@@ -200,12 +199,12 @@ pub struct ScreeningRules {
     /// a cup not ceramic, the words that make a game title a console), so a list shared by many
     /// terms is written once.
     #[serde(default)]
-    pub context_lists: BTreeMap<String, Vec<String>>,
+    pub context_lists: Map<String, Vec<String>>,
     /// Senses: phrases that use a class word to name something else, by kind (`colour`,
     /// `brand`, `work`, `hardware`, …): 「シャンパンゴールド」, 「ワインレッド」, 「Crystal Palace」.
     /// A flagging match that a sense phrase covers is cancelled, whatever its class.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub senses: BTreeMap<String, TermLists>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub senses: Map<String, TermLists>,
     /// How a description is read: what it says about the item, not the seller's shipping,
     /// packing, photo or cross-selling talk.
     #[serde(default)]
@@ -218,7 +217,7 @@ pub struct ScreeningRules {
     #[serde(default)]
     pub accessories: AccessoryRules,
     /// The clause behind each notice.
-    pub notice_clauses: BTreeMap<Notice, String>,
+    pub notice_clauses: Map<Notice, String>,
 }
 
 /// Words that mark a context word as describing a part or an accessory of the item.
@@ -258,7 +257,7 @@ pub struct DescriptionRules {
 }
 
 /// Terms per language: `ja`, `en`, `zh`, `ru`.
-pub type TermLists = BTreeMap<String, Vec<Term>>;
+pub type TermLists = Map<String, Vec<Term>>;
 
 /// The terms of one class.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -270,7 +269,7 @@ pub struct ClassTerms {
     pub terms: TermLists,
     /// Terms that flag the class only as a hint: brands and product words whose material is
     /// implied but rarely written (「ノリタケ」, 「Le Creuset」), so the flag says "may be".
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub hints: TermLists,
     /// Title shapes that flag the class as a hint: a bookshop's trailing credit
     /// (「… [ 岸本斉史 ]」) says "book or disc" without a word for either.

@@ -16,6 +16,7 @@
 
 pub mod compiled;
 pub mod document;
+pub mod map;
 mod read;
 pub mod validate;
 pub mod vocabulary;

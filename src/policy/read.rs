@@ -336,9 +336,8 @@ mod tests {
             }
         }
         let bytes = compiled::write("h", &Pairs(&twice), |_| [0; 32]).unwrap();
-        let err =
-            compiled::read_unchecked::<std::collections::BTreeMap<String, String>>(body(&bytes))
-                .unwrap_err();
+        let err = compiled::read_unchecked::<crate::policy::map::Map<String, String>>(body(&bytes))
+            .unwrap_err();
         assert!(err.what.contains("twice"), "{err}");
     }
 }

@@ -7,8 +7,6 @@
 //! [`super::document`] it depends on nothing but `serde` and [`super::vocabulary`], so
 //! `build.rs` runs it too and a malformed shipped policy fails the build before any test runs.
 
-use std::collections::BTreeSet;
-
 use super::document::{
     code_number, PolicyDocument, ScreeningRules, TermLists, LOCALES, SCHEMA, TERM_LANGUAGES,
 };
@@ -153,11 +151,11 @@ impl Validator {
                 None => self.problem(path, "is missing: every next step needs a clause"),
             }
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = super::map::Map::new();
         for (i, rule) in claims.item_rules.iter().enumerate() {
             let base = format!("claims.item_rules[{i}]");
             self.non_empty(&format!("{base}.id"), &rule.id);
-            if !ids.insert(rule.id.as_str()) {
+            if ids.insert(rule.id.as_str(), ()).is_some() {
                 self.problem(format!("{base}.id"), format!("`{}` is used twice", rule.id));
             }
             self.clause(doc, &format!("{base}.clause"), &rule.clause);
@@ -292,11 +290,11 @@ impl Validator {
                 None => self.problem(format!("screening.notice_clauses.{notice}"), "is missing"),
             }
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = super::map::Map::new();
         for (i, rule) in s.categories.iter().enumerate() {
             let base = format!("screening.categories[{i}]");
             self.non_empty(&format!("{base}.id"), &rule.id);
-            if !ids.insert(rule.id.as_str()) {
+            if ids.insert(rule.id.as_str(), ()).is_some() {
                 self.problem(format!("{base}.id"), format!("`{}` is used twice", rule.id));
             }
             if rule.path.is_empty() && rule.codes.is_empty() {
@@ -412,10 +410,10 @@ impl Validator {
         }
     }
 
-    fn no_duplicates<T: Ord + core::fmt::Display>(&mut self, path: &str, items: &[T]) {
-        let mut seen = BTreeSet::new();
-        for item in items {
-            if !seen.insert(item) {
+    /// A short list (evidence, causes, steps: a few entries each) that names an entry twice.
+    fn no_duplicates<T: PartialEq + core::fmt::Display>(&mut self, path: &str, items: &[T]) {
+        for (i, item) in items.iter().enumerate() {
+            if items.iter().take(i).any(|earlier| earlier == item) {
                 self.problem(path, format!("lists `{item}` twice"));
             }
         }

@@ -2,7 +2,7 @@
 //! sense, context word and description phrase folded into the needles of one automaton, each
 //! with the roles it plays, and the category rules indexed by marketplace, code and path.
 
-use std::collections::BTreeMap;
+use crate::policy::map::Map;
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
@@ -128,7 +128,7 @@ impl<'d> Builder<'d> {
     fn unless_words(
         &mut self,
         words: &'d [String],
-        lists: &'d BTreeMap<String, Vec<String>>,
+        lists: &'d Map<String, Vec<String>>,
         path: &dyn Fn() -> String,
     ) -> Result<Vec<usize>, Error> {
         let mut out = Vec::with_capacity(words.len());
@@ -157,13 +157,16 @@ impl<'d> Builder<'d> {
                             })?,
                         );
                     }
+                    // Sorted once, so that a term citing only this list needs no sort.
+                    crate::sort::sort(&mut ids);
+                    ids.dedup();
                     out.extend_from_slice(&ids);
                     self.lists.push((name, ids));
                 }
                 None => out.push(self.context_word(word, here)?),
             }
         }
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out.dedup();
         Ok(out)
     }
@@ -186,7 +189,7 @@ impl<'d> Builder<'d> {
     fn flag_terms(
         &mut self,
         lists: &'d TermLists,
-        contexts: &'d BTreeMap<String, Vec<String>>,
+        contexts: &'d Map<String, Vec<String>>,
         base: &dyn Fn() -> String,
         class: ItemClass,
         hint: bool,
@@ -199,7 +202,7 @@ impl<'d> Builder<'d> {
                     self.unless_words(term.unless(), contexts, &|| format!("{}.unless", path()))?;
                 if !class_unless.is_empty() {
                     unless.extend_from_slice(class_unless);
-                    unless.sort_unstable();
+                    crate::sort::sort(&mut unless);
                     unless.dedup();
                 }
                 let index = self.terms.len();
@@ -285,7 +288,7 @@ impl Screener {
                     format!("screening.classes.{class}.shapes[{i}].unless")
                 })?;
                 unless.extend_from_slice(&class_unless);
-                unless.sort_unstable();
+                crate::sort::sort(&mut unless);
                 unless.dedup();
                 shapes.push(CompiledShape {
                     shape: rule.shape,
@@ -418,12 +421,13 @@ impl Screener {
             .enumerate()
             .map(|(i, (text, _))| (prefix_key(text), i as u32))
             .collect();
-        order.sort_unstable_by(|&(ka, a), &(kb, b)| {
+        crate::sort::sort_by(&mut order, |&(ka, a), &(kb, b)| {
             ka.cmp(&kb)
                 .then_with(|| match (all.get(a as usize), all.get(b as usize)) {
                     (Some(x), Some(y)) => x.cmp(y),
                     _ => a.cmp(&b),
                 })
+                .is_lt()
         });
         let mut all = all;
         let mut needles: Vec<String> = Vec::new();
@@ -453,9 +457,9 @@ impl Screener {
             .iter()
             .map(|(c, t)| (*c, t.clause.clone()))
             .collect();
-        by_code.sort_unstable();
-        by_path.sort_unstable();
-        segment_folds.sort_unstable();
+        crate::sort::sort(&mut by_code);
+        crate::sort::sort(&mut by_path);
+        crate::sort::sort(&mut segment_folds);
         let context_words = b.context.len();
         Ok(Screener {
             automaton,

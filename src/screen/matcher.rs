@@ -91,7 +91,7 @@ impl Matcher {
             lens.push(number(n.len())?);
         }
         // Stable, so that of equal needles the first comes first.
-        sorted.sort_by_key(|&(text, _)| text);
+        crate::sort::sort_by_key(&mut sorted, |&(text, _)| text);
         let state = State {
             from: 0,
             to: 0,

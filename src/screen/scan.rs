@@ -41,7 +41,7 @@ struct Covers {
 
 impl Covers {
     fn new(mut spans: Vec<(usize, usize)>) -> Covers {
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         let mut furthest = 0;
         let reach = spans
             .iter()
@@ -269,7 +269,7 @@ impl Screener {
             })
             .map(|(start, _)| sentence_of(start))
             .collect();
-        boilerplate.sort_unstable();
+        crate::sort::sort(&mut boilerplate);
         // A statement phrase's value starts after the separators that follow it, which may end
         // a sentence: 「【材質】ガラス」, 「材質｜ガラス」, 「■素材■陶器」, "Material | Glass".
         let values: Vec<(usize, usize)> = {
@@ -286,7 +286,7 @@ impl Screener {
                     (end, end + gap.min(STATEMENT_REACH))
                 })
                 .collect();
-            v.sort_unstable();
+            crate::sort::sort(&mut v);
             v
         };
         // A description's match is read when it follows a statement phrase closely, in the same
@@ -304,9 +304,9 @@ impl Screener {
         let in_boilerplate = |at: usize| boilerplate.binary_search(&sentence_of(at)).is_ok();
         // A context word that describes an accessory or a part cancels nothing: 「シリコン蓋」,
         // "aluminum lid", "with silicone sleeve".
-        parts.sort_unstable();
-        withs.sort_unstable();
-        attached.sort_unstable();
+        crate::sort::sort(&mut parts);
+        crate::sort::sort(&mut withs);
+        crate::sort::sort(&mut attached);
         let near = |list: &[usize], from: usize, to: usize| {
             let i = list.partition_point(|&at| at < from);
             list.get(i).is_some_and(|&at| at <= to)
@@ -347,7 +347,7 @@ impl Screener {
                 (h.start, h.end, marked)
             })
             .collect();
-        order.sort_unstable();
+        crate::sort::sort(&mut order);
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut run: Option<(usize, usize, bool)> = None;
         for (start, end, marked) in order {
@@ -420,7 +420,9 @@ impl Screener {
         });
         // Keep the outermost match of a class: 「ワイングラス」, not also 「グラス」 inside it; the
         // same span from two languages' terms is one finding.
-        hits.sort_unstable_by_key(|h| (slot(h.class), h.start, core::cmp::Reverse(h.end), h.term));
+        crate::sort::sort_by_key(&mut hits, |h| {
+            (slot(h.class), h.start, core::cmp::Reverse(h.end), h.term)
+        });
         let mut reach: [Option<usize>; 4] = [None; 4];
         for h in hits {
             let Some(r) = reach.get_mut(slot(h.class)) else {
