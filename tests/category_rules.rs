@@ -450,3 +450,32 @@ fn an_unscoped_marketplace_falls_back_to_mercari_paths() {
     assert_eq!(s.class, ItemClass::PaperProduct);
     assert_eq!(s.flags[0].rule, "books_magazines_manga");
 }
+
+fn in_other_store(title: &str, path: &[&str]) -> Screening {
+    let mut listing = Listing::titled("t", title);
+    listing.marketplace = Some(Marketplace::Other);
+    listing.category = path.iter().map(|s| (*s).to_owned()).collect();
+    checker().screen(&listing, Locale::En).unwrap()
+}
+
+#[test]
+fn an_english_store_books_or_dvd_department_names_what_a_bare_title_does_not() {
+    // Amazon.com's Books (283155) and DVD (130) departments, and craigslist's books section.
+    let s = in_other_store("Pixote", &["DVD", "Genres", "Art House & International"]);
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    assert_eq!(s.flags[0].rule, "en.amazon_dvd");
+    let s = in_other_store("Mensa Visual Brainteasers", &["Books", "Subjects", "Games"]);
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert_eq!(s.flags[0].rule, "en.amazon_books");
+    let s = in_other_store(
+        "Jeep Cherokee Factory Service Manual",
+        &["for sale", "books & magazines - by owner"],
+    );
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    // A neighbouring section says nothing of paper.
+    let s = in_other_store(
+        "Avington Low Bookshelf",
+        &["for sale", "furniture - by owner"],
+    );
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}

@@ -996,3 +996,37 @@ fn sports_cards_card_lots_and_consoles_written_as_one_word_are_named() {
         );
     }
 }
+
+#[test]
+fn record_sleeves_digital_frames_furniture_brands_and_prints_on_wood_are_not_what_they_name() {
+    for title in [
+        "LPレコード外袋 PP製 透明 厚口 500枚セット（LP用 12インチレコード レコード用外袋）",
+        "LPレコード内袋 HD製 丸底 半透明 500枚セット（LP用 12インチレコード レコード用内袋）",
+        "【ViVi4月号掲載】春パステル ハイカットスニーカー",
+        "PS4 Camera with stand",
+        "Metal photo print, modern wall art",
+        "Photo on wood slice, wooden block with picture",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    for title in [
+        "Brand new in box 7\" digital photo frame",
+        "Pottery Barn Coffee Table and Side Table SOLID WOOD",
+        "14\" new silicon hookah . Last one!",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile, "{title}: {:?}", s.flags);
+    }
+    // The words themselves still name the goods.
+    for (title, class) in [
+        ("LPレコード 帯付き 昭和歌謡", ItemClass::CdDvdBd),
+        ("non-no 2019年4月号", ItemClass::PaperProduct),
+        ("Glossy photo print 8x10", ItemClass::PaperProduct),
+        ("Wooden photo frame 5x7", ItemClass::Fragile),
+        ("Handmade pottery mug", ItemClass::Fragile),
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, class, "{title}: {:?}", s.flags);
+    }
+}

@@ -128,30 +128,30 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.913 / 0.938.
-const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.9, 0.92);
-/// Measured 0.964 / 0.931.
-const REAL_JA_ALL_NC: (f64, f64) = (0.95, 0.92);
-/// Measured 0.968 / 0.924.
+/// Measured 0.887 / 0.933.
+const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.87, 0.92);
+/// Measured 0.963 / 0.929.
+const REAL_JA_ALL_NC: (f64, f64) = (0.95, 0.91);
+/// Measured 0.966 / 0.922.
 const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.91);
-/// Measured 0.960 / 0.821.
-const REAL_JA_TD_NC: (f64, f64) = (0.95, 0.81);
-/// Measured 0.911 / 0.911.
-const REAL_JA_T_FRAGILE: (f64, f64) = (0.9, 0.9);
-/// Measured 0.963 / 0.812.
+/// Measured 0.958 / 0.820.
+const REAL_JA_TD_NC: (f64, f64) = (0.94, 0.81);
+/// Measured 0.896 / 0.903.
+const REAL_JA_T_FRAGILE: (f64, f64) = (0.88, 0.89);
+/// Measured 0.962 / 0.811.
 const REAL_JA_T_NC: (f64, f64) = (0.95, 0.8);
-/// Measured 0.853 / 0.929.
-const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.84, 0.91);
-/// Measured 0.883 / 0.844.
-const REAL_EN_ALL_NC: (f64, f64) = (0.87, 0.83);
-/// Measured 0.855 / 0.915.
-const REAL_EN_T_FRAGILE: (f64, f64) = (0.84, 0.9);
-/// Measured 0.898 / 0.782.
-const REAL_EN_T_NC: (f64, f64) = (0.88, 0.77);
-/// Measured 22 of 439 (5.0 %).
-const REAL_JA_HARD_NEGATIVES: f64 = 0.056;
-/// Measured 62 of 391 (15.9 %).
-const REAL_EN_HARD_NEGATIVES: f64 = 0.164;
+/// Measured 0.863 / 0.928.
+const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.85, 0.91);
+/// Measured 0.878 / 0.853.
+const REAL_EN_ALL_NC: (f64, f64) = (0.86, 0.84);
+/// Measured 0.863 / 0.903.
+const REAL_EN_T_FRAGILE: (f64, f64) = (0.85, 0.89);
+/// Measured 0.886 / 0.761.
+const REAL_EN_T_NC: (f64, f64) = (0.87, 0.75);
+/// Measured 25 of 458 (5.5 %).
+const REAL_JA_HARD_NEGATIVES: f64 = 0.06;
+/// Measured 71 of 415 (17.1 %).
+const REAL_EN_HARD_NEGATIVES: f64 = 0.176;
 
 /// One real-set floor: (language, fields, class) → (precision, recall), under what was measured.
 struct RealFloor {
