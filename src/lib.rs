@@ -43,6 +43,8 @@ mod error;
 pub mod fuzzing;
 pub mod i18n;
 pub mod impact;
+#[doc(hidden)]
+pub mod json;
 pub mod limits;
 pub mod policy;
 pub mod screen;

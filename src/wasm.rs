@@ -19,17 +19,21 @@
 //! elements are read once each, written 32 listings per `JSON.stringify` and decoded as one
 //! `Vec<Listing>`, with the index in every error path (`[3].title`).
 //!
-//! **Outputs cross through `serde-wasm-bindgen`**, with its JSON-compatible serializer: plain
-//! objects and arrays (never `Map`s), `null` for an absent value, every number a JS number (a
-//! verdict's millisecond figures are safe integers: a deadline comes from a four-digit-year
-//! RFC 3339 timestamp, and the time remaining is never more than the window), so `JSON.stringify` of an answer is byte-identical to the native
-//! `serde_json::to_string` (the differential test checks it on every case). Measured against
-//! writing `serde_json` text and rebuilding it with `JSON.parse`: the module is 11 KB larger raw,
-//! 4 KB gzipped, and `judge` 5–15 % slower in Chromium (one call across the boundary per field
-//! and a UTF-8 decode per string, where `JSON.parse` builds the answer from one string); kept
-//! because it is the crate's stated way across the boundary and the cost is small against the
-//! whole call. Inputs do not go that way: `serde-wasm-bindgen`'s `Deserializer` would lose the
-//! `unknown_field` errors and let page code throw through the module, as said above.
+//! **Answers cross as JSON text.** A screening, a page of them and a verdict are written as
+//! JSON text by [`crate::json`] (the same bytes as `serde_json::to_string` of the serde-derived
+//! answer; `tests/answer_json.rs` checks it on every real listing and claim scenario) and built
+//! into plain objects by the engine's `JSON.parse`: one string across the boundary and one
+//! native call, where `serde-wasm-bindgen` made a boundary call per field and decoded each
+//! string on its own, and the module carries none of the answers' serde code. `null` stands for
+//! an absent value and every number is a JS number (a verdict's millisecond figures are safe
+//! integers: a deadline comes from a four-digit-year RFC 3339 timestamp, and the time remaining
+//! is never more than the window), so `JSON.stringify` of an answer is byte-identical to the
+//! native `serde_json::to_string` (the differential test checks it on every case). `info()` and
+//! `messages()`, called once per page, still cross through `serde-wasm-bindgen`, the crate's
+//! stated way across the boundary; only the per-listing and per-claim answers are kept off it,
+//! for size and time (see `benches/NOTES.md`). Inputs do not go through it either:
+//! `serde-wasm-bindgen`'s `Deserializer` would lose the `unknown_field` errors and let page code
+//! throw through the module, as said above.
 //!
 //! Every thrown value is a real JS `Error` named `AftersalesError` with the [`Error`]'s `code`
 //! and `path` as own properties. Sizes are checked before anything is copied into the module's
@@ -118,7 +122,7 @@ impl JsChecker {
         let locale = negotiate(&locale);
         let listing = decode(&listing, LISTING_LIMITS, crate::decode::listing).map_err(thrown)?;
         let screening = self.inner.screen(&listing, locale).map_err(thrown)?;
-        to_js(&screening)
+        parsed(&crate::json::screening(&screening))
     }
 
     /// Screens a page of listings in one call; the first invalid listing fails the call with
@@ -134,7 +138,7 @@ impl JsChecker {
             .read_batch(&listings)
             .and_then(|listings| self.inner.screen_batch(&listings, locale))
             .map_err(thrown)?;
-        to_js(&screenings)
+        parsed(&crate::json::screenings(&screenings))
     }
 
     /// Screens a page of listings like `screenBatch`, answering codes only: no `message` on
@@ -150,7 +154,7 @@ impl JsChecker {
             .read_batch(&listings)
             .and_then(|listings| self.inner.screen_codes(&listings))
             .map_err(thrown)?;
-        to_js(&screenings)
+        parsed(&crate::json::screenings(&screenings))
     }
 
     /// Judges a claim at `nowMs` (milliseconds since the Unix epoch, as `Date.now()` gives).
@@ -171,7 +175,7 @@ impl JsChecker {
                 )
             })
             .map_err(thrown)?;
-        to_js(&verdict)
+        parsed(&crate::json::verdict(&verdict))
     }
 
     /// Every message of the newest policy in one locale, by key.
@@ -598,6 +602,21 @@ fn instant(now_ms: &JsValue) -> Result<chrono::DateTime<chrono::FixedOffset>, Er
                 "is outside the range of dates",
             )
         })
+}
+
+/// An answer from its JSON text ([`crate::json`]), by the engine's `JSON.parse`: plain objects
+/// and arrays built in one call.
+fn parsed(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text).map_err(|e| {
+        thrown(Error::new(
+            ErrorKind::InvalidValue,
+            "",
+            format!(
+                "the answer could not be written: {}",
+                js_failure(&e).message()
+            ),
+        ))
+    })
 }
 
 /// An output as plain JS objects and arrays (`serde-wasm-bindgen`'s JSON-compatible form: maps as
