@@ -7,6 +7,8 @@
 //! screening rules apart, which is what the crate embeds), its hash (`policy.sha256`, `sha256:` and the hex SHA-256 of the canonical
 //! JSON), and that canonical JSON (`policy.min.json`, exactly `serde_json::to_vec` of the typed
 //! document) for the tests, which check that both equal what the crate computes at run time.
+//! Beside them it writes `lowercase.rs`, Unicode's lowercase mapping in runs, read by
+//! `src/text/lower.rs` in place of `std`'s larger table.
 
 #![allow(missing_docs, dead_code)]
 
@@ -58,6 +60,10 @@ fn main() -> ExitCode {
     if !problems.is_empty() {
         return ExitCode::FAILURE;
     }
+    if let Err(e) = write_lowercase() {
+        eprintln!("error: cannot write the lowercase table: {e}");
+        return ExitCode::FAILURE;
+    }
     match write_compiled(&doc) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -65,6 +71,61 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes `lowercase.rs` to `OUT_DIR`: Unicode's lowercase mapping, as this compiler's `std`
+/// has it, in runs (`src/text/lower.rs` reads them). Chars whose lowercase is one char fall in
+/// runs of the same offset, every char (`Ａ`–`Ｚ`) or every other char (Latin Extended-A's
+/// pairs); the few whose lowercase is several chars (`İ`) are listed with their text. About 300
+/// runs instead of `std`'s table of every mapped char, which was 12 KB of the module.
+fn write_lowercase() -> Result<(), String> {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
+    // (first, last, offset, stride): every `stride`-th char from `first` to `last` maps to itself
+    // plus `offset`.
+    let mut runs: Vec<(u32, u32, i64, u32)> = Vec::new();
+    let mut several: Vec<(u32, String)> = Vec::new();
+    for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+        let lower: String = c.to_lowercase().collect();
+        let mut chars = lower.chars();
+        let (Some(one), None) = (chars.next(), chars.next()) else {
+            several.push((u32::from(c), lower));
+            continue;
+        };
+        if one == c {
+            continue;
+        }
+        let (cp, offset) = (
+            u32::from(c),
+            i64::from(u32::from(one)) - i64::from(u32::from(c)),
+        );
+        if let Some(run) = runs.last_mut() {
+            if run.2 == offset {
+                let gap = cp - run.1;
+                if (run.3 == 0 && (gap == 1 || gap == 2)) || gap == run.3 {
+                    run.3 = gap;
+                    run.1 = cp;
+                    continue;
+                }
+            }
+        }
+        runs.push((cp, cp, offset, 0));
+    }
+    let mut text = String::from(
+        "/// Unicode's lowercase mapping in runs: (first, last, offset, stride).\n\
+         pub(crate) const RUNS: &[(u32, u32, i32, u8)] = &[\n",
+    );
+    for (first, last, offset, stride) in &runs {
+        text.push_str(&format!(
+            "    ({first:#x}, {last:#x}, {offset}, {}),\n",
+            (*stride).max(1)
+        ));
+    }
+    text.push_str("];\n/// Chars whose lowercase is several chars.\npub(crate) const SEVERAL: &[(u32, &str)] = &[\n");
+    for (c, lower) in &several {
+        text.push_str(&format!("    ({c:#x}, {lower:?}),\n"));
+    }
+    text.push_str("];\n");
+    std::fs::write(out.join("lowercase.rs"), text).map_err(|e| e.to_string())
 }
 
 /// Writes `policy.min.json` and `policy.sha256` to `OUT_DIR`.

@@ -11,6 +11,8 @@
 
 use core::ops::Range;
 
+mod lower;
+
 /// Text folded for matching, with a map back to the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Folded {
@@ -206,7 +208,7 @@ enum CharFold {
     /// One char; a kana may still compose with a voiced mark after it.
     One(char),
     /// The several chars of a lowercase mapping (`İ` → `i̇`).
-    Lowercase(core::char::ToLowercase),
+    Several(&'static str),
 }
 
 /// The single pass shared by [`Folded::new`] and [`fold`], so both always agree.
@@ -247,9 +249,9 @@ fn fold_with<T: OriginTrail>(original: &str, trail: &mut T) -> String {
                 folded.push(one);
                 previous = Some(one);
             }
-            CharFold::Lowercase(lower) => {
+            CharFold::Several(lower) => {
                 trail.record(folded.len(), span);
-                for one in lower {
+                for one in lower.chars() {
                     folded.push(one);
                     previous = Some(one);
                 }
@@ -326,13 +328,10 @@ fn fold_char(c: char, previous: Option<char>) -> CharFold {
         'А'..='Я' => char::from_u32(code + 0x20).unwrap_or(c),
         'Ѐ'..='Џ' => char::from_u32(code + 0x50).unwrap_or(c),
         'а'..='я' | 'ѐ'..='џ' => c,
-        _ => {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(one), None) => one,
-                _ => return CharFold::Lowercase(c.to_lowercase()),
-            }
-        }
+        _ => match lower::lower(c) {
+            lower::Lower::One(one) => one,
+            lower::Lower::Several(several) => return CharFold::Several(several),
+        },
     };
     CharFold::One(one)
 }
