@@ -60,6 +60,16 @@ const CLAIM_FIELDS: &[&str] = &[
 ];
 const ITEM_FIELDS: &[&str] = &["id", "class", "condition", "damage"];
 
+/// A word none of a vocabulary's.
+#[inline(never)]
+fn unknown_word(word: &str, wire: &[&str]) -> Error {
+    Error::new(
+        ErrorKind::UnknownValue,
+        "",
+        format!("unknown variant `{word}`, expected {}", one_of(wire)),
+    )
+}
+
 /// Reads the whole text as one value: over the size limit, or with anything but whitespace after
 /// the value, it is refused.
 fn whole<'a, T>(
@@ -196,16 +206,26 @@ impl Reader<'_> {
         key: &str,
         read: impl FnOnce(&mut Self) -> Result<T, Error>,
     ) -> Result<(), Error> {
-        if slot.is_some() {
+        self.colon(slot.is_some(), key)?;
+        *slot = Some(read(self).map_err(|e| e.within(key))?);
+        Ok(())
+    }
+
+    /// The colon after a field's key, once the field is known not to have been read already.
+    /// Not generic, so that each field's read is a call and not a copy of this.
+    #[inline(never)]
+    fn colon(&mut self, taken: bool, key: &str) -> Result<(), Error> {
+        if taken {
             return Err(syntax(&format!("duplicate field `{key}`")));
         }
         match self.peek() {
-            Some(b':') => self.at += 1,
-            Some(_) => return Err(syntax("expected `:`")),
-            None => return Err(syntax("EOF while parsing an object")),
+            Some(b':') => {
+                self.at += 1;
+                Ok(())
+            }
+            Some(_) => Err(syntax("expected `:`")),
+            None => Err(syntax("EOF while parsing an object")),
         }
-        *slot = Some(read(self).map_err(|e| e.within(key))?);
-        Ok(())
     }
 
     /// Reads an object, calling `field` with each key (which reads the colon and the value,
@@ -214,6 +234,16 @@ impl Reader<'_> {
         &mut self,
         expected: &str,
         mut field: impl FnMut(&mut Self, &str) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.each_key(expected, &mut field)
+    }
+
+    /// [`Reader::object`] without its generic closure: one copy for the three input types.
+    #[inline(never)]
+    fn each_key(
+        &mut self,
+        expected: &str,
+        field: &mut dyn FnMut(&mut Self, &str) -> Result<(), Error>,
     ) -> Result<(), Error> {
         if self.peek() != Some(b'{') {
             return Err(self.invalid_type(expected));
@@ -305,9 +335,17 @@ impl Reader<'_> {
     }
 
     fn word<W: Word>(&mut self) -> Result<W, Error> {
+        let word = self.word_text(W::WIRE)?;
+        W::from_wire(&word).ok_or_else(|| unknown_word(&word, W::WIRE))
+    }
+
+    /// The text of a vocabulary word, refused unless it is a string. Not generic over the word's
+    /// type, so that the five vocabularies share it.
+    #[inline(never)]
+    fn word_text(&mut self, wire: &'static [&'static str]) -> Result<String, Error> {
         if self.peek() != Some(b'"') {
             let mut expected = String::from("one of [");
-            for (i, wire) in W::WIRE.iter().enumerate() {
+            for (i, wire) in wire.iter().enumerate() {
                 if i > 0 {
                     expected.push_str(", ");
                 }
@@ -319,14 +357,7 @@ impl Reader<'_> {
             return Err(self.invalid_type(&expected));
         }
         self.at += 1;
-        let word = self.string_body()?;
-        W::from_wire(&word).ok_or_else(|| {
-            Error::new(
-                ErrorKind::UnknownValue,
-                "",
-                format!("unknown variant `{word}`, expected {}", one_of(W::WIRE)),
-            )
-        })
+        self.string_body()
     }
 
     /// The rest of a string whose opening quote has been read, escapes resolved.
