@@ -1030,3 +1030,45 @@ fn record_sleeves_digital_frames_furniture_brands_and_prints_on_wood_are_not_wha
         assert_eq!(s.class, class, "{title}: {:?}", s.flags);
     }
 }
+
+#[test]
+fn a_metal_incense_burner_is_no_pot_and_a_kochi_ware_one_is_ceramic() {
+    let mut listing = Listing::titled("k1", "香炉 銅製 置物 風水");
+    listing.description =
+        Some("香炉 獅子 龍 銅製開運風水 九龍香炉 酒壺 香立て 香皿 材質:銅製".into());
+    let s = checker().screen(&listing, Locale::Ja).unwrap();
+    assert!(!s.fragile, "{:?}", s.flags);
+    for title in [
+        "紫交趾 獅子 香炉 香道具",
+        "偕楽園製 御庭焼 香炉",
+        "真鍮 壺 置物",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.fragile, !title.contains("真鍮"), "{title}: {:?}", s.flags);
+    }
+}
+
+#[test]
+fn porcelain_makers_are_fragile_and_glass_look_films_and_hats_are_not() {
+    for title in [
+        "Clarice Cliff Art Deco Parrot Pitcher",
+        "Set of Floral Dessert Plates by Nymphenburg",
+        "Moorcroft pomegranate vase",
+        "Limoges trinket box",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+    // Satsuma ware is likely ceramic, but the word names a fruit too: a hint.
+    let s = screen("Satsuma Covered Ink Paste Box");
+    assert!(
+        s.fragile && s.flags.iter().all(|f| f.basis == Basis::Hint),
+        "{:?}",
+        s.flags
+    );
+    for title in [
+        "ARTSCAPE Etched Glass 24\" x 36\" Window Film",
+        "White glasses logo hat",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+}
