@@ -1072,3 +1072,23 @@ fn porcelain_makers_are_fragile_and_glass_look_films_and_hats_are_not() {
         assert!(!screen(title).fragile, "{title}");
     }
 }
+
+#[test]
+fn a_description_hint_yields_to_a_title_that_set_the_same_word_aside() {
+    let with_description = |title: &str| {
+        let mut listing = Listing::titled("g1", title);
+        listing.description = Some("Cute glasses for everyday wear. Ships fast.".into());
+        checker().screen(&listing, Locale::En).unwrap()
+    };
+    // The title says eyewear: the first sentence's "glasses" is the same eyewear.
+    let s = with_description("Fashion Glasses");
+    assert!(!s.fragile, "{:?}", s.flags);
+    // A title that says nothing of glasses leaves the first sentence's hint standing.
+    let s = with_description("Set of 4 cute ones");
+    assert!(s.fragile, "{:?}", s.flags);
+    assert!(
+        s.flags.iter().all(|f| f.basis == Basis::Hint),
+        "{:?}",
+        s.flags
+    );
+}

@@ -376,16 +376,35 @@ impl Screener {
                 h.weak = !stated(h.start);
             }
             hits.retain(|h| !h.weak || sentence_of(h.start) == sentence_of(0));
+            // A hint in the description yields to a title that set the same word aside:
+            // "Fashion Glasses" with "glasses" in its first sentence is eyewear still.
+            let title_set_aside = &found.title_set_aside;
+            hits.retain(|h| {
+                let hint = h.weak || self.terms.get(h.term).is_some_and(|t| t.hint);
+                !hint || !title_set_aside.contains(&h.class)
+            });
+        }
+        let set_aside = |h: &Hit| {
+            self.terms
+                .get(h.term)
+                .is_some_and(|t| t.unless.iter().any(|&w| seen.contains(w)))
+                || covered(h.class, h.start, h.end)
+                || senses.covers(h.start, h.end)
+                || accessory.covers(h.start, h.end)
+        };
+        if field == Field::Title {
+            for class in FLAGGED {
+                let mine = || hits.iter().filter(|h| h.class == class && !h.shape);
+                // An accessory's word ("for Rosenthal", "with mirror") is set aside as the
+                // item's but still says what the accessory is: it does not count here.
+                let said_not = |h: &Hit| set_aside(h) && !accessory.covers(h.start, h.end);
+                if mine().next().is_some() && mine().all(said_not) {
+                    found.title_set_aside.push(class);
+                }
+            }
         }
         hits.retain(|h| {
-            let cancelled = self
-                .terms
-                .get(h.term)
-                .is_some_and(|t| t.unless.iter().any(|&w| seen.contains(w)));
-            !cancelled
-                && !covered(h.class, h.start, h.end)
-                && !senses.covers(h.start, h.end)
-                && !accessory.covers(h.start, h.end)
+            !set_aside(h)
                 && (field != Field::Description || !in_boilerplate(h.start))
                 // 「がラス」 mixes kana and is no word; a term written in both (「シュリンクなし」)
                 // is matched as written.
@@ -601,6 +620,9 @@ struct Scan {
     seen: WordSet,
     /// Context words seen in the field being scanned.
     in_field: WordSet,
+    /// Classes whose every title match was set aside by a context word, an exclusion or a
+    /// sense: the title has said what its word is not.
+    title_set_aside: Vec<ItemClass>,
 }
 
 /// Where a description's sentences end, as byte offsets into the original text: at line
