@@ -7,6 +7,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
+
 use aftersales::screen::Listing;
 use aftersales::{json, Checker, Locale};
 use proptest::prelude::*;
@@ -18,21 +20,10 @@ fn checker() -> &'static Checker {
 }
 
 fn real_listings() -> Vec<Listing> {
-    let mut out = Vec::new();
-    for side in ["dev", "test"] {
-        let path = format!("tests/data/listings/real/{side}.jsonl");
-        for line in std::fs::read_to_string(path).unwrap().lines() {
-            let row: Value = serde_json::from_str(line).unwrap();
-            let mut listing = json!({"id": row["id"], "title": row["title"]});
-            for key in ["description", "category", "category_code", "condition"] {
-                if !row[key].is_null() {
-                    listing[key] = row[key].clone();
-                }
-            }
-            out.push(aftersales::decode::listing(&listing.to_string()).unwrap());
-        }
-    }
-    out
+    common::real_listings()
+        .iter()
+        .map(|listing| aftersales::decode::listing(&listing.to_string()).unwrap())
+        .collect()
 }
 
 #[test]

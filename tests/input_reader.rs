@@ -22,7 +22,10 @@
 
 use std::fmt::Debug;
 
+mod common;
+
 use aftersales::{decode, Claim, Error, ErrorKind, Listing};
+use common::real_listings;
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -81,24 +84,6 @@ fn agree<T: DeserializeOwned + PartialEq + Debug>(
         _ => prop_assert!(false, "{json}: ours {ours:?}, serde {theirs:?}"),
     }
     Ok(())
-}
-
-fn real_listings() -> Vec<Value> {
-    let mut out = Vec::new();
-    for side in ["dev", "test"] {
-        let path = format!("tests/data/listings/real/{side}.jsonl");
-        for line in std::fs::read_to_string(path).unwrap().lines() {
-            let row: Value = serde_json::from_str(line).unwrap();
-            let mut listing = json!({"id": row["id"], "title": row["title"]});
-            for key in ["description", "category", "category_code", "condition"] {
-                if !row[key].is_null() {
-                    listing[key] = row[key].clone();
-                }
-            }
-            out.push(listing);
-        }
-    }
-    out
 }
 
 #[test]
