@@ -1,34 +1,54 @@
 //! Validates the shipped policy document before the crate is built, so a malformed edit fails
 //! the build with the path of every problem (the same validator `Policy::from_json` runs).
 //!
-//! It then writes to `OUT_DIR` what `Policy::shipped` would otherwise recompute on every start:
-//! the document in its compiled form (`policy.bin`, see `src/policy/compiled.rs`: no JSON to
-//! parse at start-up; also in two parts, `policy-head.bin` and `policy-screening.bin`, the
-//! screening rules apart, which is what the crate embeds), its hash (`policy.sha256`, `sha256:` and the hex SHA-256 of the canonical
-//! JSON), and that canonical JSON (`policy.min.json`, exactly `serde_json::to_vec` of the typed
-//! document) for the tests, which check that both equal what the crate computes at run time.
-//! Beside them it writes `lowercase.rs`, Unicode's lowercase mapping in runs, read by
-//! `src/text/lower.rs` in place of `std`'s larger table.
+//! It then writes to `OUT_DIR` what the crate would otherwise recompute on every start: the
+//! document in its compiled form (`policy.bin`, see `src/policy/compiled.rs`: no JSON to parse
+//! at start-up; also in two parts, `policy-head.bin` and `policy-screening.bin`, the screening
+//! rules apart), its hash (`policy.sha256`, `sha256:` and the hex SHA-256 of the canonical JSON),
+//! that canonical JSON (`policy.min.json`, exactly `serde_json::to_vec` of the typed document)
+//! for the tests, which check that both equal what the crate computes at run time, and the
+//! screening rules compiled by the crate's own code and frozen (`screener.bin`, see
+//! `src/screen/frozen.rs`), which is what screening reads. To compile them it includes the
+//! crate's screening, text and policy modules, laid out under the same paths as in the crate.
 
 #![allow(missing_docs, dead_code)]
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[path = "src/policy/vocabulary.rs"]
-mod vocabulary;
+// The crate's own modules, laid out as in the crate so that their `crate::` paths resolve: the
+// policy's types and validator, and the screener's compile with what it uses.
+#[path = "src/policy"]
+mod policy {
+    pub mod compiled;
+    pub mod document;
+    pub mod map;
+    pub mod validate;
+    pub mod vocabulary;
+}
 
-#[path = "src/policy/document.rs"]
-mod document;
+#[path = "src/screen"]
+mod screen {
+    pub mod compile;
+    pub mod frozen;
+    pub mod matcher;
+    pub mod rules;
+    pub(crate) use rules::Build;
+    pub use rules::Screener;
+    use rules::{
+        path_key, scope_key, slot, CategoryIndex, CompiledCategoryRule, CompiledShape, FlagTerm,
+        Parts, Pattern, Role,
+    };
+}
 
-#[path = "src/policy/map.rs"]
-mod map;
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/sort.rs"]
+mod sort;
+#[path = "src/text/mod.rs"]
+mod text;
 
-#[path = "src/policy/validate.rs"]
-mod validate;
-
-#[path = "src/policy/compiled.rs"]
-mod compiled;
+use policy::{compiled, document, validate};
 
 fn main() -> ExitCode {
     const PATH: &str = "src/policy/after-sales.policy.json";
@@ -38,6 +58,19 @@ fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=src/policy/validate.rs");
     println!("cargo:rerun-if-changed=src/policy/vocabulary.rs");
     println!("cargo:rerun-if-changed=src/policy/compiled.rs");
+    for file in [
+        "src/screen/compile.rs",
+        "src/screen/frozen.rs",
+        "src/screen/matcher.rs",
+        "src/screen/rules.rs",
+        "src/error.rs",
+        "src/sort.rs",
+        "src/text/mod.rs",
+        "src/text/lower.rs",
+        "src/text/lowercase.rs",
+    ] {
+        println!("cargo:rerun-if-changed={file}");
+    }
     let text = match std::fs::read_to_string(PATH) {
         Ok(t) => t,
         Err(e) => {
@@ -60,8 +93,8 @@ fn main() -> ExitCode {
     if !problems.is_empty() {
         return ExitCode::FAILURE;
     }
-    if let Err(e) = write_lowercase() {
-        eprintln!("error: cannot write the lowercase table: {e}");
+    if let Err(e) = write_screener(&doc) {
+        eprintln!("error: {PATH}: cannot compile the screening rules: {e}");
         return ExitCode::FAILURE;
     }
     match write_compiled(&doc) {
@@ -73,59 +106,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes `lowercase.rs` to `OUT_DIR`: Unicode's lowercase mapping, as this compiler's `std`
-/// has it, in runs (`src/text/lower.rs` reads them). Chars whose lowercase is one char fall in
-/// runs of the same offset, every char (`Ａ`–`Ｚ`) or every other char (Latin Extended-A's
-/// pairs); the few whose lowercase is several chars (`İ`) are listed with their text. About 300
-/// runs instead of `std`'s table of every mapped char, which was 12 KB of the module.
-fn write_lowercase() -> Result<(), String> {
+/// Writes `screener.bin` to `OUT_DIR`: the screening rules compiled by the crate's own code and
+/// frozen (`src/screen/frozen.rs`), which the crate reads instead of compiling them at run time.
+fn write_screener(doc: &document::PolicyDocument) -> Result<(), String> {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
-    // (first, last, offset, stride): every `stride`-th char from `first` to `last` maps to itself
-    // plus `offset`.
-    let mut runs: Vec<(u32, u32, i64, u32)> = Vec::new();
-    let mut several: Vec<(u32, String)> = Vec::new();
-    for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
-        let lower: String = c.to_lowercase().collect();
-        let mut chars = lower.chars();
-        let (Some(one), None) = (chars.next(), chars.next()) else {
-            several.push((u32::from(c), lower));
-            continue;
-        };
-        if one == c {
-            continue;
-        }
-        let (cp, offset) = (
-            u32::from(c),
-            i64::from(u32::from(one)) - i64::from(u32::from(c)),
-        );
-        if let Some(run) = runs.last_mut() {
-            if run.2 == offset {
-                let gap = cp - run.1;
-                if (run.3 == 0 && (gap == 1 || gap == 2)) || gap == run.3 {
-                    run.3 = gap;
-                    run.1 = cp;
-                    continue;
-                }
-            }
-        }
-        runs.push((cp, cp, offset, 0));
-    }
-    let mut text = String::from(
-        "/// Unicode's lowercase mapping in runs: (first, last, offset, stride).\n\
-         pub(crate) const RUNS: &[(u32, u32, i32, u8)] = &[\n",
-    );
-    for (first, last, offset, stride) in &runs {
-        text.push_str(&format!(
-            "    ({first:#x}, {last:#x}, {offset}, {}),\n",
-            (*stride).max(1)
-        ));
-    }
-    text.push_str("];\n/// Chars whose lowercase is several chars.\npub(crate) const SEVERAL: &[(u32, &str)] = &[\n");
-    for (c, lower) in &several {
-        text.push_str(&format!("    ({c:#x}, {lower:?}),\n"));
-    }
-    text.push_str("];\n");
-    std::fs::write(out.join("lowercase.rs"), text).map_err(|e| e.to_string())
+    let parts = screen::rules::Parts::compile(&doc.screening).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("screener.bin"), screen::frozen::write(&parts))
+        .map_err(|e| e.to_string())
 }
 
 /// Writes `policy.min.json` and `policy.sha256` to `OUT_DIR`.

@@ -39,9 +39,13 @@
 pub mod claim;
 pub mod decode;
 mod error;
+// Native only, as are `Policy::document` and `Policy::screening`, which they read: the
+// WebAssembly module carries the shipped screening rules only as the frozen screener.
+#[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod impact;
 #[doc(hidden)]
 pub mod json;
@@ -64,8 +68,6 @@ pub use i18n::Locale;
 pub use policy::{Policy, PolicySet};
 pub use screen::{Listing, Screener, Screening};
 
-use screen::Build;
-
 /// Built once, answers many calls: screening listings and judging claims under the loaded
 /// policies.
 ///
@@ -78,6 +80,15 @@ pub struct Checker {
     /// Compiled when a policy is added; for the shipped one, on the first screening, so that a
     /// page that only judges claims never pays for it.
     screener: OnceLock<Screener>,
+}
+
+/// A policy's compiled screening rules: the shipped policy's as `build.rs` compiled them, a
+/// loaded one's compiled now (refused with `invalid_policy` when they cannot be).
+fn screener_of(policy: &Policy) -> Result<Screener, Error> {
+    if policy.is_shipped() {
+        return Ok(Screener::shipped());
+    }
+    Screener::compile(policy.loaded_screening())
 }
 
 impl Checker {
@@ -93,7 +104,7 @@ impl Checker {
     /// A checker with one policy; refused (`invalid_policy`) when its screening terms cannot be
     /// compiled.
     pub fn new(policy: Policy) -> Result<Checker, Error> {
-        let screener = Screener::compile(policy.screening())?;
+        let screener = screener_of(&policy)?;
         Ok(Checker {
             policies: PolicySet::new(policy),
             screener: OnceLock::from(screener),
@@ -104,7 +115,7 @@ impl Checker {
     /// force on their order date, listings under the newest. Its screening rules are compiled
     /// first, so that a policy that cannot screen is refused whole (`invalid_policy`).
     pub fn add_policy(&mut self, policy: Policy) -> Result<(), Error> {
-        let screener = Screener::compile(policy.screening())?;
+        let screener = screener_of(&policy)?;
         let newest = self
             .policies
             .current()
@@ -121,21 +132,11 @@ impl Checker {
         &self.policies
     }
 
-    /// The newest policy's compiled screening rules, compiled now if they were left for the
-    /// first screening.
-    #[expect(
-        clippy::expect_used,
-        reason = "only the shipped rules are left uncompiled: build.rs validates them and a test compiles them"
-    )]
+    /// The newest policy's compiled screening rules; the shipped policy's are read (frozen by
+    /// `build.rs`) on the first screening.
     pub fn screener(&self) -> &Screener {
-        self.screener.get_or_init(|| {
-            let rules = self.policies.current().map(Policy::screening);
-            Screener::compile_with(
-                rules.expect("a checker always holds a policy"),
-                Build::OnFirstScreen,
-            )
-            .expect("the shipped screening rules compile")
-        })
+        // Only the shipped policy's screener is left for the first screening.
+        self.screener.get_or_init(Screener::shipped)
     }
 
     fn current(&self) -> Result<&Policy, Error> {
@@ -242,10 +243,12 @@ mod tests {
         assert_eq!(verdict.audit.policy_hash, policy().hash());
         assert!(!policy().screening_read());
         assert!(checker.screener.get().is_none());
-        // The first screening reads and compiles them, and the whole document is the one shipped.
+        // The first screening reads the screener `build.rs` froze, not the document's rules,
+        // and the whole document, read when asked for, is the one shipped.
         let listing = Listing::titled("m1", "江戸切子 グラス");
         assert!(checker.screen(&listing, Locale::En).unwrap().fragile);
-        assert!(policy().screening_read());
+        assert!(checker.screener.get().is_some());
+        assert!(!policy().screening_read());
         let loaded = Policy::from_json(policy::SHIPPED_JSON).unwrap();
         assert_eq!(policy().document(), loaded.document());
         assert_eq!(policy().screening(), &loaded.document().screening);

@@ -100,6 +100,22 @@ pub(crate) fn sort_by_key<T: Clone, K: Ord>(v: &mut [T], mut key: impl FnMut(&T)
 }
 
 /// Property tests: native only (proptest is not built for wasm32).
+/// Sorts `v` (stably) through a sort of its indexes, moving each element once: for elements
+/// that are costly to clone, such as strings, which [`sort`] copies on every merge pass (the
+/// category index's ~1,400 keys took 0.7 ms that way, natively).
+pub(crate) fn sort_moved<T: Ord>(v: Vec<T>) -> Vec<T> {
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    sort_by(&mut order, |&a, &b| match (v.get(a), v.get(b)) {
+        (Some(x), Some(y)) => x < y,
+        _ => false,
+    });
+    let mut slots: Vec<Option<T>> = v.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use proptest::prelude::*;
@@ -121,10 +137,12 @@ mod tests {
             v in proptest::collection::vec("[a-c]{0,3}", 0..60)
         ) {
             let mut ours = v.clone();
+            let moved = super::sort_moved(v.clone());
             let mut std = v;
             super::sort(&mut ours);
             std.sort();
-            prop_assert_eq!(ours, std);
+            prop_assert_eq!(&ours, &std);
+            prop_assert_eq!(moved, std);
         }
     }
 

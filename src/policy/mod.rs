@@ -28,6 +28,7 @@ use crate::error::{Error, ErrorKind};
 use crate::i18n::Messages;
 use crate::limits;
 use document::{PolicyDocument, ScreeningRules};
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
 /// The policy document compiled into the crate, as it is edited.
@@ -42,21 +43,27 @@ const SHIPPED_CANONICAL: &str = include_str!(concat!(env!("OUT_DIR"), "/policy.m
 /// `aftersales-policy compile` would write).
 pub const SHIPPED_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/policy.bin"));
 
-/// What the crate (and the WebAssembly module) reads: the same document in two compiled parts,
-/// everything but the screening rules, read at start-up, and the screening rules, read on the
-/// first screening, so that a page that only judges claims never reads them.
+/// What the crate reads at start-up: the same document without its screening rules, which
+/// screening does not read (the checker screens with the rules `build.rs` compiled and froze,
+/// [`crate::Screener::shipped`]).
 const SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/policy-head.bin"));
+/// The shipped screening rules as a document, read only when [`Policy::document`] or
+/// [`Policy::screening`] asks for them. Not in the WebAssembly module, which has no use for
+/// them (nothing it exposes returns the document), so it carries only the frozen screener.
+#[cfg(not(target_arch = "wasm32"))]
 const SHIPPED_SCREENING: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/policy-screening.bin"));
 
 /// A validated, compiled policy.
 #[derive(Debug, Clone)]
 pub struct Policy {
-    /// The document; the shipped policy's `screening` is left empty until it is asked for.
+    /// The document; the shipped policy's `screening` is left empty (see [`SHIPPED_SCREENING`]).
     doc: PolicyDocument,
-    /// The shipped policy's screening rules, in compiled form until read.
-    unread_screening: Option<&'static [u8]>,
-    /// Those rules once read, and the whole document once asked for.
+    /// Whether it is the policy compiled into the crate.
+    shipped: bool,
+    /// The shipped policy's screening rules once read, and its whole document once asked for.
+    #[cfg(not(target_arch = "wasm32"))]
     screening: OnceLock<ScreeningRules>,
+    #[cfg(not(target_arch = "wasm32"))]
     whole: OnceLock<PolicyDocument>,
     hash: String,
     effective_from: NaiveDate,
@@ -81,7 +88,7 @@ impl Policy {
             compiled::read_unchecked(without_checksum(SHIPPED_HEAD))
                 .expect("the shipped policy reads back");
         let mut policy = Policy::compile(doc, hash).expect("the shipped policy compiles");
-        policy.unread_screening = Some(without_checksum(SHIPPED_SCREENING));
+        policy.shipped = true;
         policy
     }
 
@@ -107,7 +114,7 @@ impl Policy {
         // the rules actually read, so it is computed again rather than taken from the file
         // (after validation, so that a broken rule is reported at its field first).
         let policy = Policy::validated(doc, hash)?;
-        let computed = sha256_hex_of_json(policy.document());
+        let computed = sha256_hex_of_json(&policy.doc);
         if policy.hash != computed {
             return Err(Error::new(
                 ErrorKind::InvalidPolicy,
@@ -123,6 +130,7 @@ impl Policy {
 
     /// This policy in its [`compiled`] form, for [`Policy::from_compiled`]; refused
     /// (`invalid_policy`) when its text holds a NUL character, which the form cannot write.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_compiled(&self) -> Result<Vec<u8>, Error> {
         compiled::write(&self.hash, self.document(), sha256).map_err(|e| {
             Error::new(
@@ -186,8 +194,10 @@ impl Policy {
         let messages = Messages::new(&doc.messages);
         Ok(Policy {
             doc,
-            unread_screening: None,
+            shipped: false,
+            #[cfg(not(target_arch = "wasm32"))]
             screening: OnceLock::new(),
+            #[cfg(not(target_arch = "wasm32"))]
             whole: OnceLock::new(),
             hash,
             effective_from,
@@ -195,9 +205,11 @@ impl Policy {
         })
     }
 
-    /// The document it was compiled from.
+    /// The document it was compiled from. Not in the WebAssembly build (see
+    /// [`SHIPPED_SCREENING`]), nor are [`Policy::screening`] and [`Policy::to_compiled`].
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn document(&self) -> &PolicyDocument {
-        if self.unread_screening.is_none() {
+        if !self.shipped {
             return &self.doc;
         }
         self.whole.get_or_init(|| PolicyDocument {
@@ -212,20 +224,33 @@ impl Policy {
         &self.doc
     }
 
+    /// Whether it is the policy compiled into the crate, whose screening rules the checker
+    /// takes from [`crate::Screener::shipped`] rather than from [`Policy::loaded_screening`].
+    pub(crate) fn is_shipped(&self) -> bool {
+        self.shipped
+    }
+
+    /// The screening rules of a loaded (not the shipped) policy.
+    pub(crate) fn loaded_screening(&self) -> &ScreeningRules {
+        &self.doc.screening
+    }
+
     /// Its screening rules, read now if they were left unread.
     #[expect(
         clippy::expect_used,
         reason = "only the shipped rules are left unread: build.rs wrote them and a test reads them"
     )]
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn screening(&self) -> &ScreeningRules {
-        match self.unread_screening {
-            None => &self.doc.screening,
-            Some(bytes) => self.screening.get_or_init(|| {
-                let (_, rules): (String, ScreeningRules) =
-                    compiled::read_unchecked(bytes).expect("the shipped screening rules read back");
-                rules
-            }),
+        if !self.shipped {
+            return &self.doc.screening;
         }
+        self.screening.get_or_init(|| {
+            let (_, rules): (String, ScreeningRules) =
+                compiled::read_unchecked(without_checksum(SHIPPED_SCREENING))
+                    .expect("the shipped screening rules read back");
+            rules
+        })
     }
 
     /// `sha256:` and the hex SHA-256 of the canonical JSON.
@@ -243,11 +268,11 @@ impl Policy {
         &self.messages
     }
 
-    /// Whether its screening rules have been read (the shipped policy's are left for the first
-    /// screening).
+    /// Whether its screening rules have been read as a document (the shipped policy's are read
+    /// only when asked for: screening reads the frozen screener).
     #[cfg(test)]
     pub(crate) fn screening_read(&self) -> bool {
-        self.unread_screening.is_none() || self.screening.get().is_some()
+        !self.shipped || self.screening.get().is_some()
     }
 }
 

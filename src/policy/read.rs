@@ -3,7 +3,7 @@
 //! The document is written through serde (`build.rs`, `aftersales-policy compile`) and read
 //! here, field by field in declaration order, so the WebAssembly module holds one small reader
 //! per type rather than serde's derived visitors, which were instantiated once for each way the
-//! policy is read (its head at start-up, its screening rules on the first screening, a whole
+//! policy is read (its head at start-up, its screening rules when the document is asked for, a whole
 //! handed-in document) and were the largest code in the module. Each struct names its fields as
 //! serde writes them; the file's layout is compared with that list before the first value of
 //! the struct is read, and reading the shipped file back (a unit test below, and every start)

@@ -46,9 +46,11 @@
 //! their sleeve or case is not compensable, the medium is), a choice the labeled set leaves
 //! unmeasured; plastic clear files, acrylic stands and blank notebooks are ordinary.
 //!
-//! The rules are compiled once (module `compile`) into a [`Screener`], which the [`crate::Checker`]
-//! holds beside its policies; module `scan` screens one listing with it, `shapes` reads a title's
-//! layout and `matcher` is the automaton. The answer, a [`Screening`], lists each flag with the rule, basis
+//! The rules are compiled once (module `compile`) into a [`Screener`] (its parts in module
+//! `rules`), which the [`crate::Checker`] holds beside its policies; the shipped policy's are
+//! compiled by `build.rs` and read back from bytes (module `frozen`), so a page does not compile
+//! them. Module `scan` screens one listing with it, `shapes` reads a title's layout and `matcher`
+//! is the automaton. The answer, a [`Screening`], lists each flag with the rule, basis
 //! and clause behind it, each finding
 //! with its UTF-16 span in the original text (so a page can highlight it), and the policy
 //! notices that apply (second-hand wear, possibly unsealed new items, outer boxes). [`eval`]
@@ -73,19 +75,25 @@
 
 mod compile;
 pub mod eval;
+mod frozen;
 mod matcher;
+mod rules;
 mod scan;
 mod shapes;
 
-use std::sync::OnceLock;
+pub(crate) use rules::Build;
+pub use rules::Screener;
+use rules::{
+    path_key, scope_key, slot, CategoryIndex, CompiledCategoryRule, CompiledShape, FlagTerm, Parts,
+    Pattern, Role, FLAGGED,
+};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::limits;
 pub use crate::policy::vocabulary::{Basis, Marketplace};
-use crate::policy::vocabulary::{Condition, ItemClass, Notice, TitleShape};
-use crate::screen::matcher::Matcher;
+use crate::policy::vocabulary::{Condition, ItemClass, Notice};
 use crate::text::is_word_char;
 
 /// A listing as the storefront shows it.
@@ -251,157 +259,20 @@ pub struct Screening {
     pub notices: Vec<NoticeItem>,
 }
 
-/// What a compiled pattern does when it matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    /// Flags its class, unless one of the term's context words is in the same field.
-    Flag { term: usize },
-    /// Cancels the flagging matches of its class that it covers.
-    Exclude,
-    /// Raises the outer-box notice.
-    OuterBox,
-    /// Cancels a raised outer-box match it covers (「外箱なし」 over 「外箱」).
-    OuterBoxExclude,
-    /// A context word (`unless`) seen in the field.
-    Context { word: usize },
-    /// A phrase that uses a class word for something else (a colour, a brand, a work): cancels
-    /// the flagging matches of every class that it covers.
-    Sense,
-    /// Marks a description sentence as seller boilerplate (shipping, packing, photos).
-    Boilerplate,
-    /// Marks a description sentence as a statement of the item's material or kind.
-    Statement,
-    /// A part that follows its material (「蓋」, "lid"): the context word before it is an
-    /// accessory's.
-    Part,
-    /// A word that introduces an accessory ("with"): the context word or class term after it
-    /// is an accessory's.
-    With,
-    /// A word that marks what it follows as an accessory (「付き」).
-    Attached,
-}
+/// The shipped policy's screening rules, compiled and written by `build.rs` (module `frozen`).
+const SHIPPED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/screener.bin"));
 
-#[derive(Debug, Clone, Copy)]
-struct Pattern {
-    class: ItemClass,
-    role: Role,
-    /// Require a non-word char (or the text's edge) before / after the match.
-    bound_start: bool,
-    bound_end: bool,
-    /// Written with `*` on that side: the match runs on to the edge of the word, so
-    /// 「стекл*」 highlights all of 「стеклянный」 and an exclusion covers what it should.
-    open_start: bool,
-    open_end: bool,
-}
-
-#[derive(Debug, Clone)]
-struct FlagTerm {
-    /// The term as written in the document.
-    written: String,
-    /// Listed under `hints`: it flags only as a hint.
-    hint: bool,
-    /// Indexes of the context words that cancel it.
-    unless: Vec<usize>,
-}
-
-/// A title shape, with the class it hints at and its entry in [`Screener::terms`] (its name
-/// and context words).
-#[derive(Debug, Clone, Copy)]
-struct CompiledShape {
-    shape: TitleShape,
-    class: ItemClass,
-    term: usize,
-}
-
-#[derive(Debug, Clone)]
-struct CompiledCategoryRule {
-    id: String,
-    is: Vec<ItemClass>,
-    is_not: Vec<ItemClass>,
-    /// Indexes of the context words that set the rule aside.
-    unless: Vec<usize>,
-}
-
-/// The screening rules of one policy, compiled.
-#[derive(Debug, Clone)]
-pub struct Screener {
-    /// Built by [`Screener::compile`], or from `needles` on the first screening.
-    automaton: OnceLock<Matcher>,
-    /// The distinct folded needles, until the automaton is built from them.
-    needles: Vec<String>,
-    /// Every term, exclusion and context word, grouped by the automaton pattern (the distinct
-    /// folded needle) that finds it: needle `n`'s are `patterns[starts[n]..starts[n + 1]]`.
-    patterns: Vec<Pattern>,
-    starts: Vec<usize>,
-    terms: Vec<FlagTerm>,
-    /// The title shapes, each read as a hint of its class.
-    shapes: Vec<CompiledShape>,
-    context_words: usize,
-    categories: Vec<CompiledCategoryRule>,
-    /// (category code, rule index), sorted: a code's rules in document order.
-    by_code: Vec<(String, usize)>,
-    /// (scope, first, last, rule index) of the rules' code ranges, in document order.
-    by_range: Vec<(&'static str, u64, u64, usize)>,
-    /// ([`path_key`] of a rule's folded path, rule index), sorted.
-    by_path: Vec<(String, usize)>,
-    /// The longest rule path, so a deeper listing path is folded only as far as it can match.
-    max_path_len: usize,
-    /// (segment of a rule's path as written, index of its folded form in `folded_segments`),
-    /// sorted: a listing's segment written the same way (as marketplace paths mostly are) is not
-    /// folded again.
-    segment_folds: Vec<(String, usize)>,
-    folded_segments: Vec<String>,
-    class_clauses: Vec<(ItemClass, String)>,
-    /// The marketplaces with category rules of their own; a listing from any other is read
-    /// against the rules without a marketplace (Mercari's taxonomy).
-    scoped: Vec<Marketplace>,
-    /// `yields[slot(c)]`: the classes whose findings in a field cancel `c`'s.
-    yields: [Vec<ItemClass>; 4],
-}
-
-/// The classes screening can flag, in the order a claim would prefer them.
-const FLAGGED: [ItemClass; 3] = [
-    ItemClass::Fragile,
-    ItemClass::CdDvdBd,
-    ItemClass::PaperProduct,
-];
-
-/// The slot of a flagged class in per-class tables.
-fn slot(class: ItemClass) -> usize {
-    match class {
-        ItemClass::Fragile => 0,
-        ItemClass::CdDvdBd => 1,
-        ItemClass::PaperProduct => 2,
-        ItemClass::Ordinary => 3,
+impl Screener {
+    /// The shipped policy's screening rules, compiled when the crate was built: read, not
+    /// compiled, so a page pays neither for reading the rules nor for folding and indexing
+    /// their terms (the automaton is built from the needles on the first screening).
+    #[expect(
+        clippy::expect_used,
+        reason = "build.rs wrote them with this same code, and a test reads them back"
+    )]
+    pub fn shipped() -> Screener {
+        frozen::read(SHIPPED).expect("the frozen screener reads back")
     }
-}
-
-/// When a [`Screener`] builds its automaton.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Build {
-    /// While compiling, so that a document whose terms cannot be compiled is refused at once.
-    Now,
-    /// On the first screening: for the shipped policy, which a test compiles, so that a checker
-    /// that only judges claims never pays for it.
-    OnFirstScreen,
-}
-
-/// The prefix of a category rule's index keys: the marketplace whose taxonomy it reads, or
-/// none for Mercari's (a rule that names Mercari is filed with the unscoped ones, so naming it
-/// hides none of them).
-fn scope_key(marketplace: Option<Marketplace>) -> &'static str {
-    match marketplace {
-        None | Some(Marketplace::Mercari) => "\t",
-        Some(m) => m.as_str(),
-    }
-}
-
-/// Appends a folded path segment to `key`, ended by a tab: folding turns every whitespace char
-/// into a space, so a folded segment holds no tab, a key names one path, and a path's key starts
-/// with the keys of its prefixes.
-fn path_key(key: &mut String, segment: &str) {
-    key.push_str(segment);
-    key.push('\t');
 }
 
 /// The length in bytes of the run of word chars at the start of `chars`.

@@ -83,25 +83,28 @@ impl Screener {
                 .iter()
                 .take_while(|(k, _)| k == key)
                 .filter_map(|&(_, i)| self.categories.get(i))
-                .find(|r| !r.unless.iter().any(|&w| seen.contains(w)))
+                .find(|r| !self.set_aside(r.unless, |w| seen.contains(w)))
         };
-        let own = listing.marketplace.filter(|m| self.scoped.contains(m));
+        let own = listing
+            .marketplace
+            .filter(|m| self.index.scoped.contains(m));
         let scope = scope_key(own);
         if let Some(code) = &listing.category_code {
             // The code itself, else the longest prefix a rule names with `*` (a Rakuten Books
             // genre id carries its ancestors' ids as prefixes: 001001 is under 001).
             let exact = format!("{scope}{code}");
-            if let Some(rule) = first_kept(&self.by_code, &exact) {
+            if let Some(rule) = first_kept(&self.index.by_code, &exact) {
                 return Some(rule);
             }
             // Then a range that holds it, the first in document order.
             if let Some(n) = code_number(code) {
                 let in_range = self
+                    .index
                     .by_range
                     .iter()
                     .filter(|&&(s, lo, hi, _)| s == scope && (lo..=hi).contains(&n))
                     .filter_map(|&(_, _, _, i)| self.categories.get(i))
-                    .find(|r| !r.unless.iter().any(|&w| seen.contains(w)));
+                    .find(|r| !self.set_aside(r.unless, |w| seen.contains(w)));
                 if in_range.is_some() {
                     return in_range;
                 }
@@ -112,7 +115,7 @@ impl Screener {
                 key.push_str(scope);
                 key.push_str(code.get(..end).unwrap_or_default());
                 key.push('*');
-                if let Some(rule) = first_kept(&self.by_code, &key) {
+                if let Some(rule) = first_kept(&self.index.by_code, &key) {
                     return Some(rule);
                 }
             }
@@ -120,16 +123,17 @@ impl Screener {
         if listing.category.is_empty() {
             return None;
         }
-        let depth = listing.category.len().min(self.max_path_len);
+        let depth = listing.category.len().min(self.index.max_path_len);
         let mut tail = String::new();
         let mut ends = Vec::with_capacity(depth);
         for written in listing.category.iter().take(depth) {
             let known = self
+                .index
                 .segment_folds
                 .binary_search_by(|(w, _)| w.as_str().cmp(written))
                 .ok()
-                .and_then(|at| self.segment_folds.get(at))
-                .and_then(|&(_, i)| self.folded_segments.get(i));
+                .and_then(|at| self.index.segment_folds.get(at))
+                .and_then(|&(_, i)| self.index.folded_segments.get(i));
             match known {
                 Some(folded) => path_key(&mut tail, folded),
                 None => path_key(&mut tail, &fold(written)),
@@ -140,7 +144,7 @@ impl Screener {
             let key = format!("{scope}{tail}");
             ends.iter()
                 .rev()
-                .find_map(|&end| first_kept(&self.by_path, key.get(..scope.len() + end)?))
+                .find_map(|&end| first_kept(&self.index.by_path, key.get(..scope.len() + end)?))
         };
         longest(scope).or_else(|| own.and_then(|_| longest(scope_key(None))))
     }
@@ -387,7 +391,7 @@ impl Screener {
         let set_aside = |h: &Hit| {
             self.terms
                 .get(h.term)
-                .is_some_and(|t| t.unless.iter().any(|&w| seen.contains(w)))
+                .is_some_and(|t| self.set_aside(t.unless, |w| seen.contains(w)))
                 || covered(h.class, h.start, h.end)
                 || senses.covers(h.start, h.end)
                 || accessory.covers(h.start, h.end)
@@ -571,11 +575,10 @@ impl Screener {
             .find(|c| has(*c))
             .unwrap_or(ItemClass::Ordinary);
         let notice_clause = |n: Notice| {
-            policy
-                .screening()
-                .notice_clauses
-                .get(&n)
-                .cloned()
+            self.notice_clauses
+                .iter()
+                .find(|(c, _)| *c == n)
+                .map(|(_, k)| k.clone())
                 .unwrap_or_default()
         };
         let mut notices = Vec::new();
