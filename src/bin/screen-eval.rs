@@ -12,7 +12,8 @@
 //! shipped policy's screener, and of the baseline: what someone would write in five minutes — a
 //! short list of obvious keywords per class and language, searched as plain case-insensitive
 //! substrings of the same title and description, with no folding, no exclusions and no category.
-//! `--errors` lists the rows the screener got wrong with the terms and basis behind each flag;
+//! After the table, each label's flags by the basis they rest on (category, statement, hint)
+//! with how often they are right. `--errors` lists the rows the screener got wrong with the terms and basis behind each flag;
 //! `--no-category` drops the category; `--title` screens one title (with an optional
 //! `--description` and `--category` path, `/`-separated) and prints the answer as JSON. A row
 //! that cannot be read stops the run with its line number and field.
@@ -20,9 +21,9 @@
 use std::process::ExitCode;
 
 use aftersales::screen::eval::{
-    read_jsonl, score, Counts, Fields, LabeledListing, Labels, Lang, Scores, Target,
+    read_jsonl, score, score_by_basis, Counts, Fields, LabeledListing, Labels, Lang, Scores, Target,
 };
-use aftersales::screen::{Listing, Screening};
+use aftersales::screen::{Basis, Listing, Screening};
 use aftersales::{Checker, Error, Locale};
 
 const USAGE: &str =
@@ -322,6 +323,31 @@ fn run() -> Result<(), String> {
                     all_misses.push((lang, fields, ours));
                 }
             }
+        }
+    }
+    // How often each basis is right, on every field the rows have: what a page's "fragile: not
+    // covered" (category, statement) and "may be fragile" (hint) wordings promise.
+    println!("\nflags by basis (title+description+category): precision, right of flagged");
+    for &lang in &opts.langs {
+        let by = score_by_basis(&rows, lang, Fields::All, |l| checker.screen(l, Locale::En))
+            .map_err(|e| format!("{}: {e}", opts.file))?;
+        for target in Target::ALL {
+            let cells: Vec<String> = [Basis::Category, Basis::Statement, Basis::Hint]
+                .into_iter()
+                .map(|b| {
+                    let c = by.counts(target, b);
+                    format!("{b} {} ({} of {})", cell(c.precision()), c.tp, c.tp + c.fp)
+                })
+                .collect();
+            if cells.iter().all(|c| c.ends_with("(0 of 0)")) {
+                continue;
+            }
+            println!(
+                "{:<4} {:<16} {}",
+                lang.as_str(),
+                target.as_str(),
+                cells.join("   ")
+            );
         }
     }
     if opts.errors {

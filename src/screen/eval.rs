@@ -27,7 +27,7 @@ use core::fmt;
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::policy::vocabulary::{Condition, ItemClass};
+use crate::policy::vocabulary::{Basis, Condition, ItemClass};
 use crate::screen::{Listing, Marketplace, Screening};
 
 /// One labeled listing, as written in the file.
@@ -425,6 +425,75 @@ where
     Ok(scores)
 }
 
+/// How often a flag of each basis is right: per target, the rows flagged with it, split by the
+/// strongest basis among the flags behind it (a row flagged non-compensable by a CD term and a
+/// paper hint counts under `statement`), as TP (labeled so) and FP (not).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ByBasis {
+    /// `[target][basis]`, targets as in [`Target::ALL`], bases as in [`Basis::WIRE`] (category,
+    /// statement, hint).
+    counts: [[Counts; 3]; 2],
+}
+
+impl ByBasis {
+    /// The counts (TP and FP only) of flags of `target` resting on `basis`.
+    pub fn counts(&self, target: Target, basis: Basis) -> Counts {
+        let t = usize::from(target == Target::NonCompensable);
+        let b = match basis {
+            Basis::Category => 0,
+            Basis::Statement => 1,
+            Basis::Hint => 2,
+        };
+        self.counts
+            .get(t)
+            .and_then(|row| row.get(b))
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// Screens the rows' titles in `lang` (with `fields`) and counts each target's flags by basis.
+pub fn score_by_basis<F>(
+    rows: &[LabeledListing],
+    lang: Lang,
+    fields: Fields,
+    mut screen: F,
+) -> Result<ByBasis, Error>
+where
+    F: FnMut(&Listing) -> Result<Screening, Error>,
+{
+    let mut by = ByBasis::default();
+    for row in rows {
+        let Some(listing) = row.listing(lang, fields) else {
+            continue;
+        };
+        let s = screen(&listing).map_err(|e| e.within(&format!("[{}]", row.id)))?;
+        for (t, target) in Target::ALL.into_iter().enumerate() {
+            let of_target = |c: ItemClass| match target {
+                Target::Fragile => c == ItemClass::Fragile,
+                Target::NonCompensable => c == ItemClass::CdDvdBd || c == ItemClass::PaperProduct,
+            };
+            // Bases are declared strongest first, so the least is the strongest.
+            let strongest = s
+                .flags
+                .iter()
+                .filter(|f| of_target(f.class))
+                .map(|f| f.basis)
+                .min();
+            let b = match strongest {
+                None => continue,
+                Some(Basis::Category) => 0,
+                Some(Basis::Statement) => 1,
+                Some(Basis::Hint) => 2,
+            };
+            if let Some(counts) = by.counts.get_mut(t).and_then(|row| row.get_mut(b)) {
+                counts.add(target.of(row.labels), true);
+            }
+        }
+    }
+    Ok(by)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -451,5 +520,33 @@ mod tests {
         assert_eq!(err.line, 3);
         assert_eq!(err.error.path(), "labels.fragile");
         assert!(err.to_string().starts_with("line 3: "), "{err}");
+    }
+
+    #[test]
+    fn a_flag_counts_under_its_strongest_basis_right_or_wrong() {
+        let rows = read_jsonl(concat!(
+            r#"{"id":"a","lang":"ja","title":"江戸切子 グラス","labels":{"fragile":true,"non_compensable":false}}"#,
+            "\n",
+            r#"{"id":"b","lang":"ja","title":"スワロフスキー","labels":{"fragile":false,"non_compensable":false}}"#,
+            "\n",
+            r#"{"id":"c","lang":"ja","title":"スワロフスキー 置物","labels":{"fragile":true,"non_compensable":false}}"#,
+            "\n",
+            r#"{"id":"d","lang":"ja","title":"タオル","labels":{"fragile":false,"non_compensable":false}}"#,
+        ))
+        .unwrap();
+        let checker = crate::Checker::shipped();
+        let screen = |l: &Listing| checker.screen(l, crate::Locale::En);
+        let by = score_by_basis(&rows, Lang::Ja, Fields::All, screen).unwrap();
+        let fragile = |b| by.counts(Target::Fragile, b);
+        assert_eq!(
+            (fragile(Basis::Statement).tp, fragile(Basis::Statement).fp),
+            (1, 0)
+        );
+        assert_eq!((fragile(Basis::Hint).tp, fragile(Basis::Hint).fp), (1, 1));
+        assert_eq!(fragile(Basis::Category), Counts::default());
+        assert_eq!(
+            by.counts(Target::NonCompensable, Basis::Statement),
+            Counts::default()
+        );
     }
 }
