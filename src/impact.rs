@@ -32,7 +32,7 @@ struct Side {
 
 impl Side {
     fn new(policy: Policy) -> Result<Side, Error> {
-        let screener = Screener::compile(policy.screening())?;
+        let screener = crate::screener_of(&policy)?;
         Ok(Side { policy, screener })
     }
 }

@@ -39,13 +39,9 @@
 pub mod claim;
 pub mod decode;
 mod error;
-// Native only, as are `Policy::document` and `Policy::screening`, which they read: the
-// WebAssembly module carries the shipped screening rules only as the frozen screener.
-#[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod impact;
 #[doc(hidden)]
 pub mod json;
@@ -84,7 +80,7 @@ pub struct Checker {
 
 /// A policy's compiled screening rules: the shipped policy's as `build.rs` compiled them, a
 /// loaded one's compiled now (refused with `invalid_policy` when they cannot be).
-fn screener_of(policy: &Policy) -> Result<Screener, Error> {
+pub(crate) fn screener_of(policy: &Policy) -> Result<Screener, Error> {
     if policy.is_shipped() {
         return Ok(Screener::shipped());
     }

@@ -84,7 +84,9 @@ impl JsChecker {
 
     /// A checker with a newer policy instead of the compiled-in one: the document in its compiled
     /// form (a `Uint8Array` or `ArrayBuffer` of what `aftersales-policy compile` writes),
-    /// validated when it was compiled and checked again here.
+    /// validated when it was compiled and checked again here. Not in the storefront build
+    /// (feature `policy-loading`).
+    #[cfg(feature = "policy-loading")]
     #[wasm_bindgen(js_name = withPolicy)]
     pub fn with_policy(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] compiled: JsValue,
@@ -96,7 +98,8 @@ impl JsChecker {
     }
 
     /// Adds a compiled policy; claims are judged under the one in force on their order date,
-    /// listings under the newest.
+    /// listings under the newest. Not in the storefront build (feature `policy-loading`).
+    #[cfg(feature = "policy-loading")]
     #[wasm_bindgen(js_name = addPolicy)]
     pub fn add_policy(
         &mut self,
@@ -326,6 +329,7 @@ fn negotiate(tag: &JsValue) -> Locale {
 }
 
 /// A compiled policy from a `Uint8Array` or an `ArrayBuffer`, size-checked before it is copied in.
+#[cfg(feature = "policy-loading")]
 fn policy(compiled: &JsValue) -> Result<Policy, Error> {
     // `await response.arrayBuffer()` is what a page has in hand; a view of it is taken as is.
     let whole;

@@ -28,7 +28,6 @@ use crate::error::{Error, ErrorKind};
 use crate::i18n::Messages;
 use crate::limits;
 use document::{PolicyDocument, ScreeningRules};
-#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
 /// The policy document compiled into the crate, as it is edited.
@@ -48,9 +47,9 @@ pub const SHIPPED_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/po
 /// [`crate::Screener::shipped`]).
 const SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/policy-head.bin"));
 /// The shipped screening rules as a document, read only when [`Policy::document`] or
-/// [`Policy::screening`] asks for them. Not in the WebAssembly module, which has no use for
-/// them (nothing it exposes returns the document), so it carries only the frozen screener.
-#[cfg(not(target_arch = "wasm32"))]
+/// [`Policy::screening`] asks for them. The WebAssembly module does not carry them: nothing it
+/// exports reaches those two (screening reads the frozen screener), so the linker leaves them
+/// out.
 const SHIPPED_SCREENING: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/policy-screening.bin"));
 
 /// A validated, compiled policy.
@@ -61,9 +60,7 @@ pub struct Policy {
     /// Whether it is the policy compiled into the crate.
     shipped: bool,
     /// The shipped policy's screening rules once read, and its whole document once asked for.
-    #[cfg(not(target_arch = "wasm32"))]
     screening: OnceLock<ScreeningRules>,
-    #[cfg(not(target_arch = "wasm32"))]
     whole: OnceLock<PolicyDocument>,
     hash: String,
     effective_from: NaiveDate,
@@ -130,7 +127,6 @@ impl Policy {
 
     /// This policy in its [`compiled`] form, for [`Policy::from_compiled`]; refused
     /// (`invalid_policy`) when its text holds a NUL character, which the form cannot write.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_compiled(&self) -> Result<Vec<u8>, Error> {
         compiled::write(&self.hash, self.document(), sha256).map_err(|e| {
             Error::new(
@@ -195,19 +191,15 @@ impl Policy {
         Ok(Policy {
             doc,
             shipped: false,
-            #[cfg(not(target_arch = "wasm32"))]
-            screening: OnceLock::new(),
-            #[cfg(not(target_arch = "wasm32"))]
-            whole: OnceLock::new(),
+                    screening: OnceLock::new(),
+                    whole: OnceLock::new(),
             hash,
             effective_from,
             messages,
         })
     }
 
-    /// The document it was compiled from. Not in the WebAssembly build (see
-    /// [`SHIPPED_SCREENING`]), nor are [`Policy::screening`] and [`Policy::to_compiled`].
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The document it was compiled from.
     pub fn document(&self) -> &PolicyDocument {
         if !self.shipped {
             return &self.doc;
@@ -240,7 +232,6 @@ impl Policy {
         clippy::expect_used,
         reason = "only the shipped rules are left unread: build.rs wrote them and a test reads them"
     )]
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn screening(&self) -> &ScreeningRules {
         if !self.shipped {
             return &self.doc.screening;

@@ -78,6 +78,20 @@ test('the compiled policy entry point loads as a policy', async () => {
   assert.equal(checker.info().policies[0].hash, new Checker().info().policies[0].hash);
 });
 
+test('the browser entry is the storefront build; aftersales/full also loads a policy', async () => {
+  const dir = new URL('./node_modules/aftersales/', import.meta.url);
+  const lean = await import(new URL('pkg/aftersales.js', dir));
+  lean.initSync({ module: await readFile(new URL('pkg/aftersales_bg.wasm', dir)) });
+  assert.equal(lean.Checker.withPolicy, undefined);
+  assert.equal(new lean.Checker().addPolicy, undefined);
+  const full = await import(new URL('pkg-full/aftersales.js', dir));
+  full.initSync({ module: await readFile(new URL('pkg-full/aftersales_bg.wasm', dir)) });
+  const bytes = await readFile(require.resolve('aftersales/policy'));
+  const loaded = full.Checker.withPolicy(new Uint8Array(bytes));
+  assert.equal(loaded.info().policies[0].hash, new lean.Checker().info().policies[0].hash);
+  assert.equal(manifest.exports['./full'].default, './pkg-full/aftersales.js');
+});
+
 test('a posted claim is judged again with the server clock', () =>
   withServer(async (base) => {
     const r = await post(base, '/api/claims', { claim });

@@ -1,4 +1,6 @@
-// A typed page's use of the module: every call and every output field of pkg/web/aftersales.d.ts.
+// A typed page's use of the module: every call and every output field of
+// pkg/web-full/aftersales.d.ts (the storefront build, pkg/web, is the same without
+// `withPolicy`/`addPolicy`; tests/node_parity.mjs checks its answers and that they are absent).
 //
 // Two checks in one file. `tsc --strict -p tests/types` compiles it against the generated .d.ts:
 // a renamed method, a field the types lack, or a wrong argument type fails the build, and each
@@ -6,12 +8,12 @@
 // incident, a Date for `nowMs`). Then tests/types/run.mjs runs the compiled file under Node:
 // each output must carry exactly the keys its interface declares — the key lists below are
 // checked against the interfaces by the compiler (`exact`), and against the answers at run time.
-import init, { Checker } from "../../pkg/web/aftersales.js";
+import init, { Checker } from "../../pkg/web-full/aftersales.js";
 import type {
   AftersalesError, Audit, Basis, Claim, ErrorCode, Finding, Flag, FlagCode, Info, ItemVerdict, Limits,
   Listing, Locale, Messages, MissingEvidence, NoticeCode, NoticeItem, PolicyInfo, Reason, Screening,
   ScreeningCodes, Step, Verdict, WindowStatus,
-} from "../../pkg/web/aftersales.js";
+} from "../../pkg/web-full/aftersales.js";
 
 /** `keys` lists every key of `T` and nothing else, or the call does not compile. */
 type Exact<T, K extends readonly (keyof T)[]> =

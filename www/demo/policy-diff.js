@@ -9,7 +9,7 @@
 // chunks so the progress bar moves.
 
 import { h, replace } from '../widgets/dom.js';
-import { loadModule } from '../widgets/module.js';
+import { loadFullModule } from '../widgets/module.js';
 import { initPage, onLanguage, s } from './app.js';
 
 initPage('diff');
@@ -276,7 +276,7 @@ form.addEventListener('submit', async (event) => {
   last = null;
   replace(output);
   try {
-    const mod = await loadModule();
+    const mod = await loadFullModule();
     await mod.default();
     const load = async (file) => {
       try {

@@ -5,3 +5,6 @@
 
 /** Imports the module's glue; its default export fetches and instantiates the .wasm. */
 export const loadModule = () => import('aftersales');
+
+/** The full build, with `Checker.withPolicy` and `addPolicy`. */
+export const loadFullModule = () => import('aftersales/full');

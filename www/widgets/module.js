@@ -8,3 +8,9 @@
 
 /** Imports the module's glue; its default export fetches and instantiates the .wasm. */
 export const loadModule = () => import('../pkg/aftersales.js');
+
+/**
+ * The full build, which can also load a policy at run time (`Checker.withPolicy`,
+ * `addPolicy`): for the operator's policy-change page. Storefront pages use `loadModule`.
+ */
+export const loadFullModule = () => import('../pkg-full/aftersales.js');
