@@ -1092,3 +1092,67 @@ fn a_description_hint_yields_to_a_title_that_set_the_same_word_aside() {
         s.flags
     );
 }
+
+#[test]
+fn a_shirt_printed_with_a_disc_or_a_poster_is_clothing_and_a_disc_console_is_hardware() {
+    for title in [
+        "The Big Lebowski Dude abides bowler blu ray dvd tee T Shirt",
+        "SIZE L - The Big Lebowski T-SHIRT in VHS Box Movie Gift",
+        "Vintage poster print t-shirt, size M",
+        "Band screenprint tee, 1990s",
+        "SONY PS5 - PLAYSTATION 5 - SYSTEM - DISC - CFI-1015A CONSOLE ONLY (AS-IS)",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    // A poster print, a screenprint, a one-sheet, an index card, an anthology, an encyclopedia
+    // and a graded comic are paper; a disc is still a disc.
+    for (title, class) in [
+        (
+            "Dune Part 2 Two Movie Film Poster Print Arrakis",
+            ItemClass::PaperProduct,
+        ),
+        (
+            "The Big Lebowski - screenprint - Tyler Stout - signed",
+            ItemClass::PaperProduct,
+        ),
+        (
+            "JODOROWSKY'S DUNE Original 2013 One-Sheet",
+            ItemClass::PaperProduct,
+        ),
+        (
+            "JEFF BRIDGES AUTOGRAPHED 3X5 INDEX CARD",
+            ItemClass::PaperProduct,
+        ),
+        ("The Peter Kropotkin Anthology", ItemClass::PaperProduct),
+        ("Visual Encyclopedia of Animals", ItemClass::PaperProduct),
+        (
+            "Dazzler #1 (1981) Marvel 1st Solo Series CGC 9.6",
+            ItemClass::PaperProduct,
+        ),
+        (
+            "THE BIG LEBOWSKI New Sealed DVD Collector's Edition",
+            ItemClass::CdDvdBd,
+        ),
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, class, "{title}: {:?}", s.flags);
+    }
+}
+
+#[test]
+fn a_swarovski_ornament_may_be_crystal_glass_and_its_jewellery_is_not() {
+    let s = screen("Swarovski Annual Edition Ornament 2021 Large Snowflake");
+    assert!(s.fragile, "{:?}", s.flags);
+    assert!(
+        s.flags.iter().all(|f| f.basis == Basis::Hint),
+        "{:?}",
+        s.flags
+    );
+    for title in [
+        "Swarovski crystal necklace",
+        "Swarovski Sparkling Dance earrings",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+}

@@ -128,30 +128,30 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.880 / 0.936.
+/// Measured 0.882 / 0.938.
 const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.87, 0.92);
-/// Measured 0.965 / 0.927.
+/// Measured 0.967 / 0.928.
 const REAL_JA_ALL_NC: (f64, f64) = (0.95, 0.91);
-/// Measured 0.966 / 0.920.
+/// Measured 0.969 / 0.921.
 const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.91);
-/// Measured 0.960 / 0.819.
-const REAL_JA_TD_NC: (f64, f64) = (0.95, 0.8);
-/// Measured 0.889 / 0.908.
-const REAL_JA_T_FRAGILE: (f64, f64) = (0.87, 0.89);
-/// Measured 0.962 / 0.810.
+/// Measured 0.961 / 0.821.
+const REAL_JA_TD_NC: (f64, f64) = (0.95, 0.81);
+/// Measured 0.891 / 0.910.
+const REAL_JA_T_FRAGILE: (f64, f64) = (0.88, 0.9);
+/// Measured 0.963 / 0.812.
 const REAL_JA_T_NC: (f64, f64) = (0.95, 0.8);
-/// Measured 0.863 / 0.900.
-const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.85, 0.89);
-/// Measured 0.885 / 0.847.
-const REAL_EN_ALL_NC: (f64, f64) = (0.87, 0.83);
-/// Measured 0.863 / 0.872.
-const REAL_EN_T_FRAGILE: (f64, f64) = (0.85, 0.86);
-/// Measured 0.883 / 0.756.
-const REAL_EN_T_NC: (f64, f64) = (0.87, 0.74);
-/// Measured 25 of 472 (5.3 %).
-const REAL_JA_HARD_NEGATIVES: f64 = 0.058;
-/// Measured 74 of 447 (16.6 %).
-const REAL_EN_HARD_NEGATIVES: f64 = 0.171;
+/// Measured 0.873 / 0.907.
+const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.86, 0.89);
+/// Measured 0.891 / 0.838.
+const REAL_EN_ALL_NC: (f64, f64) = (0.88, 0.82);
+/// Measured 0.872 / 0.881.
+const REAL_EN_T_FRAGILE: (f64, f64) = (0.86, 0.87);
+/// Measured 0.890 / 0.754.
+const REAL_EN_T_NC: (f64, f64) = (0.88, 0.74);
+/// Measured 24 of 487 (4.9 %).
+const REAL_JA_HARD_NEGATIVES: f64 = 0.054;
+/// Measured 74 of 475 (15.6 %).
+const REAL_EN_HARD_NEGATIVES: f64 = 0.161;
 
 /// One real-set floor: (language, fields, class) → (precision, recall), under what was measured.
 struct RealFloor {

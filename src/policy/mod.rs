@@ -191,8 +191,8 @@ impl Policy {
         Ok(Policy {
             doc,
             shipped: false,
-                    screening: OnceLock::new(),
-                    whole: OnceLock::new(),
+            screening: OnceLock::new(),
+            whole: OnceLock::new(),
             hash,
             effective_from,
             messages,
