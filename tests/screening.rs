@@ -1156,3 +1156,29 @@ fn a_swarovski_ornament_may_be_crystal_glass_and_its_jewellery_is_not() {
         assert!(!screen(title).fragile, "{title}");
     }
 }
+
+#[test]
+fn an_author_in_catalogue_order_after_by_hints_at_a_book() {
+    for title in [
+        "The Communist Manifesto by Marx, Karl; Taylor, Alan J. P.",
+        "Imagination And Creative Thinking by Kind, Amy (claremont Mckenna College, Ca...",
+        "The Conquest of Bread: 150 Years of Agribusiness in California by Walker, Richa",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert!(s.flags.iter().all(|f| f.basis == Basis::Hint), "{title}");
+        assert_eq!(s.findings[0].term, "catalog_credit", "{title}");
+    }
+    // A credit in reading order is a brand's as often as an author's; a lowercase "by" phrase
+    // or one after nothing is no credit; goods stay goods.
+    for title in [
+        "Polo 67 by Ralph Lauren Eau De Toilette 4.2oz",
+        "Made by hand, with love",
+        "by Marx, Karl",
+        "Tote bag by Smith, Anna T-shirt",
+        "Flowerbomb By Viktor Rolf 3.4 oz",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable, "{title}: {:?}", s.flags);
+    }
+}

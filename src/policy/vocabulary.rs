@@ -269,6 +269,10 @@ vocabulary! {
         /// parentheses, as sellers number a manga or a light novel: 「呪術廻戦 (2)」, 「Ruby（2）」.
         /// After Latin text in ASCII ones it is a count or a size ("Scentsy testers (36)").
         VolumeNumber => "volume_number",
+        /// An author credited in catalogue order at the end of an English title, as book
+        /// listings made from a library or ISBN record read: "The Communist Manifesto by Marx,
+        /// Karl". A credit in reading order ("Polo by Ralph Lauren") is a brand's as often.
+        CatalogCredit => "catalog_credit",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Title shapes: what a title's layout says where its words do not, as bookshops and used-media
 //! shops write it (a credit in square brackets ending the title, a used-goods mark first and a
-//! name after the last slash, a volume number in parentheses after a Japanese name). The policy names which shapes hint at which class
+//! name after the last slash, a volume number in parentheses after a Japanese name, an author
+//! in catalogue order after "by"). The policy names which shapes hint at which class
 //! (`screening.classes.*.shapes`); this file finds where a title has one.
 
 use crate::policy::vocabulary::TitleShape;
@@ -66,6 +67,38 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
                 from = open + 1;
             }
             None
+        }
+        TitleShape::CatalogCredit => {
+            // " by Surname, Given" after the title, each name capitalized as written: the
+            // surname one word (letters, hyphens, apostrophes), the given name a word or an
+            // initial, whatever follows it (a second author, a cut-off "…").
+            let hay = folded.as_str();
+            let by = hay.rfind(" by ")?;
+            let name_at = by + " by ".len();
+            let rest = hay.get(name_at..)?;
+            let comma = rest.find(',')?;
+            let surname = rest.get(..comma)?;
+            let word = |w: &str| {
+                (2..=CREDIT_NAME_MAX_CHARS * 2).contains(&w.len())
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
+            };
+            let after = rest.get(comma + 1..)?;
+            let given_at = name_at + comma + 1 + (after.len() - after.trim_start().len());
+            let given = after.trim_start().split([' ', ',', ';', '.']).next()?;
+            let capital = |at: usize| {
+                text.get(folded.original_bytes(at..at + 1))
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(|c| c.is_ascii_uppercase())
+            };
+            let fits = word(surname)
+                && !given.is_empty()
+                && given.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && capital(name_at)
+                && capital(given_at)
+                && !hay.get(..by)?.trim().is_empty();
+            let end = given_at + given.len();
+            fits.then_some((by + 1, end))
         }
         TitleShape::TrailingCredit => {
             let hay = folded.as_str();
