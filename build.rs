@@ -33,7 +33,6 @@ mod screen {
     pub mod frozen;
     pub mod matcher;
     pub mod rules;
-    pub(crate) use rules::Build;
     pub use rules::Screener;
     use rules::{
         path_key, scope_key, slot, CategoryIndex, CompiledCategoryRule, CompiledShape, FlagTerm,
@@ -110,8 +109,8 @@ fn main() -> ExitCode {
 /// frozen (`src/screen/frozen.rs`), which the crate reads instead of compiling them at run time.
 fn write_screener(doc: &document::PolicyDocument) -> Result<(), String> {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
-    let parts = screen::rules::Parts::compile(&doc.screening).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("screener.bin"), screen::frozen::write(&parts))
+    let screener = screen::Screener::compile(&doc.screening).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("screener.bin"), screen::frozen::write(&screener))
         .map_err(|e| e.to_string())
 }
 

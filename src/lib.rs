@@ -251,7 +251,7 @@ mod tests {
     }
 
     #[test]
-    fn the_shipped_automaton_built_on_first_use_screens_as_one_built_at_once() {
+    fn the_frozen_shipped_screener_screens_as_one_compiled_from_the_document() {
         let shipped = Checker::shipped();
         let loaded = Checker::new(Policy::from_json(policy::SHIPPED_JSON).unwrap()).unwrap();
         let titles = [
@@ -265,9 +265,9 @@ mod tests {
         for title in titles {
             let listing = Listing::titled("t", title);
             for locale in Locale::ALL {
-                let lazily = shipped.screen(&listing, *locale);
-                let at_once = loaded.screen(&listing, *locale);
-                assert_eq!(lazily.unwrap(), at_once.unwrap(), "{title}");
+                let frozen = shipped.screen(&listing, *locale);
+                let compiled = loaded.screen(&listing, *locale);
+                assert_eq!(frozen.unwrap(), compiled.unwrap(), "{title}");
             }
         }
     }

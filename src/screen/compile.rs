@@ -3,15 +3,14 @@
 //! with the roles it plays, and the category rules indexed by marketplace, code and path.
 
 use crate::policy::map::Map;
-use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
 use crate::policy::document::{code_number, ScreeningRules, TermLists};
 use crate::policy::vocabulary::{ItemClass, Marketplace};
 use crate::screen::matcher::Matcher;
 use crate::screen::{
-    path_key, scope_key, slot, Build, CategoryIndex, CompiledCategoryRule, CompiledShape, FlagTerm,
-    Parts, Pattern, Role, Screener,
+    path_key, scope_key, slot, CategoryIndex, CompiledCategoryRule, CompiledShape, FlagTerm, Parts,
+    Pattern, Role, Screener,
 };
 use crate::text::{fold, is_word_char};
 
@@ -253,11 +252,8 @@ impl<'d> Builder<'d> {
     }
 }
 
-/// The automaton over every needle.
-pub(super) fn build_automaton(needles: &[String]) -> Result<Matcher, Error> {
-    // The shipped ~2,900 needles build in about 0.7 ms natively (aho-corasick's contiguous NFA
-    // took 3.7 ms) and a few ms in a page's WebAssembly: still worth leaving to the first
-    // screening for a checker that only judges claims.
+/// The automaton over every needle (the shipped policy's is built by `build.rs` and read).
+fn build_automaton(needles: &[String]) -> Result<Matcher, Error> {
     Matcher::new(needles).map_err(|e| {
         Error::new(
             ErrorKind::InvalidPolicy,
@@ -323,11 +319,7 @@ impl CategoryIndex {
 impl Screener {
     /// Compiles the screening rules of a (validated) document.
     pub fn compile(rules: &ScreeningRules) -> Result<Screener, Error> {
-        Screener::compile_with(rules, Build::Now)
-    }
-
-    pub(crate) fn compile_with(rules: &ScreeningRules, when: Build) -> Result<Screener, Error> {
-        Parts::compile(rules)?.index(when)
+        Parts::compile(rules)?.index()
     }
 }
 
@@ -483,15 +475,15 @@ impl Parts {
 }
 
 impl Parts {
-    /// The screener: the needles grouped into the automaton's patterns and the category rules
-    /// indexed, and the automaton built now or left to the first screening.
-    pub(super) fn index(self, when: Build) -> Result<Screener, Error> {
+    /// The screener: the needles grouped into the automaton's patterns, the automaton built and
+    /// the category rules indexed.
+    pub(crate) fn index(self) -> Result<Screener, Error> {
         // One automaton pattern per distinct needle (two languages, or a term and a context word,
         // may fold to the same text), with the patterns it stands for in `patterns[starts[n]..]`.
-        // Sorted by text, then by pattern, as the pairs themselves would sort, but through each
-        // needle's first eight bytes taken once as a number: most needles differ there, so most
-        // comparisons are of two integers (sorting the strings was a sixth of the compile time;
-        // this takes it from 1.1 to 0.6 ms natively).
+        // Numbered in byte order, as the trie numbers them, so that a frozen trie numbers them
+        // alike; sorted through each needle's first eight bytes taken once as a number: most
+        // needles differ there, so most comparisons are of two integers (sorting the strings
+        // was a sixth of the compile time; this takes it from 1.1 to 0.6 ms natively).
         let all = self.needles;
         let mut order: Vec<(u64, u32)> = all
             .iter()
@@ -521,18 +513,10 @@ impl Parts {
             patterns.extend(self.patterns.get(i as usize).copied());
         }
         starts.push(patterns.len());
-        let automaton = OnceLock::new();
-        let needles = match when {
-            Build::Now => {
-                let _ = automaton.set(build_automaton(&needles)?);
-                Vec::new()
-            }
-            Build::OnFirstScreen => needles,
-        };
+        let automaton = build_automaton(&needles)?;
         let index = CategoryIndex::new(&self.categories, fold);
         Ok(Screener {
             automaton,
-            needles,
             patterns,
             starts,
             terms: self.terms,

@@ -3,8 +3,8 @@
 //! A [`Listing`] (title, optional description, optional marketplace category, condition) is
 //! matched against the policy document's `screening` rules. The terms, exclusions and context
 //! words of every class and language (ja, en, zh in both scripts, ru) are folded
-//! ([`crate::text`]) and compiled into one Aho-Corasick automaton (the crate's own, a compact
-//! byte trie with failure links), so a field is scanned once whatever the number of terms;
+//! ([`crate::text`]) into the needles of one byte trie (module `matcher`), walked from each
+//! position of a field, so a field is scanned once whatever the number of terms;
 //! every language's terms apply to every title, because titles mix scripts (「Baccarat バカラ」).
 //! A match is kept when:
 //!
@@ -81,7 +81,6 @@ mod rules;
 mod scan;
 mod shapes;
 
-pub(crate) use rules::Build;
 pub use rules::Screener;
 use rules::{
     path_key, scope_key, slot, CategoryIndex, CompiledCategoryRule, CompiledShape, FlagTerm, Parts,
@@ -265,7 +264,7 @@ const SHIPPED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/screener.bin"))
 impl Screener {
     /// The shipped policy's screening rules, compiled when the crate was built: read, not
     /// compiled, so a page pays neither for reading the rules nor for folding and indexing
-    /// their terms (the automaton is built from the needles on the first screening).
+    /// their terms nor for building the automaton.
     #[expect(
         clippy::expect_used,
         reason = "build.rs wrote them with this same code, and a test reads them back"

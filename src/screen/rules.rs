@@ -4,8 +4,6 @@
 //! writes and reads one as bytes (`build.rs` freezes the shipped policy's), module `scan` screens
 //! a listing with it. Kept apart from the answer's types so that `build.rs` can include it.
 
-use std::sync::OnceLock;
-
 use crate::policy::vocabulary::{ItemClass, Marketplace, Notice, TitleShape};
 use crate::screen::matcher::Matcher;
 
@@ -106,10 +104,8 @@ pub(crate) struct Parts {
 /// The screening rules of one policy, compiled.
 #[derive(Debug, Clone)]
 pub struct Screener {
-    /// Built by [`Screener::compile`], or from `needles` on the first screening.
-    pub(super) automaton: OnceLock<Matcher>,
-    /// The distinct folded needles, until the automaton is built from them.
-    pub(super) needles: Vec<String>,
+    /// The trie of the distinct folded needles, numbered in byte order.
+    pub(super) automaton: Matcher,
     /// Every term, exclusion and context word, grouped by the automaton pattern (the distinct
     /// folded needle) that finds it: needle `n`'s are `patterns[starts[n]..starts[n + 1]]`.
     pub(super) patterns: Vec<Pattern>,
@@ -169,20 +165,6 @@ pub(super) fn slot(class: ItemClass) -> usize {
         ItemClass::PaperProduct => 2,
         ItemClass::Ordinary => 3,
     }
-}
-
-/// When a [`Screener`] builds its automaton.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Build {
-    /// While compiling, so that a document whose terms cannot be compiled is refused at once.
-    Now,
-    /// On the first screening, from the needles it keeps: for `build.rs`, which freezes them
-    /// (module `frozen`) and leaves the automaton to the first screening of a page.
-    #[cfg_attr(
-        not(test),
-        allow(dead_code, reason = "build.rs, which includes this file, uses it")
-    )]
-    OnFirstScreen,
 }
 
 /// The prefix of a category rule's index keys: the marketplace whose taxonomy it reads, or

@@ -8,7 +8,6 @@ use crate::limits;
 use crate::policy::document::code_number;
 use crate::policy::vocabulary::{Basis, Condition, ItemClass, Notice};
 use crate::policy::Policy;
-use crate::screen::compile::build_automaton;
 use crate::screen::matcher::Matcher;
 use crate::screen::shapes::shape_span;
 use crate::screen::{
@@ -149,15 +148,6 @@ impl Screener {
         longest(scope).or_else(|| own.and_then(|_| longest(scope_key(None))))
     }
 
-    /// The automaton, built now if it was left for the first screening.
-    fn automaton(&self) -> Result<&Matcher, Error> {
-        if let Some(built) = self.automaton.get() {
-            return Ok(built);
-        }
-        let built = build_automaton(&self.needles)?;
-        Ok(self.automaton.get_or_init(|| built))
-    }
-
     /// Finds the flagging terms and outer-box terms of one field.
     ///
     /// In a description, only the matches in a sentence that states the item's material or kind
@@ -179,7 +169,9 @@ impl Screener {
         let mut parts: Vec<usize> = Vec::new();
         let mut withs: Vec<usize> = Vec::new();
         let mut attached: Vec<usize> = Vec::new();
-        for m in automaton.find_overlapping(hay) {
+        let mut matches = Vec::new();
+        automaton.find_overlapping(hay, &mut matches);
+        for m in matches {
             let patterns = match (self.starts.get(m.needle), self.starts.get(m.needle + 1)) {
                 (Some(&from), Some(&to)) => self.patterns.get(from..to).unwrap_or_default(),
                 _ => continue,
@@ -505,7 +497,7 @@ impl Screener {
             })
         };
         listing.check()?;
-        let automaton = self.automaton()?;
+        let automaton = &self.automaton;
         let mut found = Scan {
             seen: WordSet::new(self.context_words),
             in_field: WordSet::new(self.context_words),
