@@ -1182,3 +1182,31 @@ fn an_author_in_catalogue_order_after_by_hints_at_a_book() {
         assert!(!s.non_compensable, "{title}: {:?}", s.flags);
     }
 }
+
+#[test]
+fn a_mirror_is_glass_but_a_mirror_cap_sticker_or_splitter_is_not_and_a_road_map_is_paper() {
+    for title in [
+        "Full Length Floor Mirror - Silver",
+        "Arched Wall Mirror With Shelf Metal Frame",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+    for title in [
+        "Carbon Fiber Mirror Cover Cap For BMW E90",
+        "Chrome Mirror Vinyl Film Wrap Sticker Decal",
+        "4K HDMI Repeater Mirror Splitter 1 In 4 Out",
+        "Parking Permit Protector Mirror Tag Sleeve",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    for title in [
+        "1958 Chevron Road Map Of Idaho",
+        "Rand McNally Road Atlas 2023",
+        "Scratch Map deluxe travel edition",
+    ] {
+        assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
+    }
+    // A brand named Atlas is no book of maps.
+    let s = screen("Turtle Beach Elite Atlas Pro Headset");
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}

@@ -128,7 +128,7 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.882 / 0.938.
+/// Measured 0.885 / 0.939.
 const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.87, 0.92);
 /// Measured 0.967 / 0.928.
 const REAL_JA_ALL_NC: (f64, f64) = (0.95, 0.91);
@@ -136,22 +136,22 @@ const REAL_JA_ALL_NC: (f64, f64) = (0.95, 0.91);
 const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.91);
 /// Measured 0.961 / 0.821.
 const REAL_JA_TD_NC: (f64, f64) = (0.95, 0.81);
-/// Measured 0.891 / 0.910.
+/// Measured 0.893 / 0.912.
 const REAL_JA_T_FRAGILE: (f64, f64) = (0.88, 0.9);
 /// Measured 0.963 / 0.812.
 const REAL_JA_T_NC: (f64, f64) = (0.95, 0.8);
-/// Measured 0.873 / 0.907.
-const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.86, 0.89);
-/// Measured 0.891 / 0.838.
-const REAL_EN_ALL_NC: (f64, f64) = (0.88, 0.82);
-/// Measured 0.872 / 0.881.
-const REAL_EN_T_FRAGILE: (f64, f64) = (0.86, 0.87);
-/// Measured 0.890 / 0.754.
-const REAL_EN_T_NC: (f64, f64) = (0.88, 0.74);
+/// Measured 0.863 / 0.912.
+const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.85, 0.9);
+/// Measured 0.884 / 0.834.
+const REAL_EN_ALL_NC: (f64, f64) = (0.87, 0.82);
+/// Measured 0.862 / 0.886.
+const REAL_EN_T_FRAGILE: (f64, f64) = (0.85, 0.87);
+/// Measured 0.882 / 0.754.
+const REAL_EN_T_NC: (f64, f64) = (0.87, 0.74);
 /// Measured 24 of 487 (4.9 %).
 const REAL_JA_HARD_NEGATIVES: f64 = 0.054;
-/// Measured 74 of 475 (15.6 %).
-const REAL_EN_HARD_NEGATIVES: f64 = 0.161;
+/// Measured 80 of 506 (15.8 %).
+const REAL_EN_HARD_NEGATIVES: f64 = 0.163;
 
 /// One real-set floor: (language, fields, class) → (precision, recall), under what was measured.
 struct RealFloor {
