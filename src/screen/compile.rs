@@ -3,6 +3,7 @@
 //! with the roles it plays, and the category rules indexed by marketplace, code and path.
 
 use crate::policy::map::Map;
+use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
 use crate::policy::document::{code_number, ScreeningRules, TermLists};
@@ -514,7 +515,6 @@ impl Parts {
         }
         starts.push(patterns.len());
         let automaton = build_automaton(&needles)?;
-        let index = CategoryIndex::new(&self.categories, fold);
         Ok(Screener {
             automaton,
             patterns,
@@ -524,7 +524,7 @@ impl Parts {
             shapes: self.shapes,
             context_words: self.context_words,
             categories: self.categories,
-            index,
+            index: OnceLock::new(),
             class_clauses: self.class_clauses,
             notice_clauses: self.notice_clauses,
             yields: self.yields,

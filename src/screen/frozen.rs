@@ -13,13 +13,11 @@
 //! the crate's vocabulary, so that `build.rs` can include it.
 
 use core::fmt;
+use std::sync::OnceLock;
 
 use crate::policy::vocabulary::{ItemClass, Marketplace, Notice, TitleShape};
 use crate::screen::matcher::Builder;
-use crate::screen::{
-    slot, CategoryIndex, CompiledCategoryRule, CompiledShape, FlagTerm, Pattern, Role, Screener,
-};
-use crate::text::fold;
+use crate::screen::{slot, CompiledCategoryRule, CompiledShape, FlagTerm, Pattern, Role, Screener};
 
 /// The first bytes of a frozen screener; the digit is the form's version.
 const MAGIC: &[u8; 8] = b"ASSCRN2\n";
@@ -399,7 +397,6 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
     if r.at != bytes.len() {
         return Err(r.error("bytes left over"));
     }
-    let index = CategoryIndex::new(&categories, fold);
     Ok(Screener {
         automaton,
         patterns,
@@ -409,7 +406,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
         shapes,
         context_words,
         categories,
-        index,
+        index: OnceLock::new(),
         class_clauses,
         notice_clauses,
         yields,

@@ -289,6 +289,35 @@ mod tests {
     use crate::text::fold;
 
     #[test]
+    fn the_category_rules_are_indexed_by_the_first_listing_with_a_category() {
+        let screener = Screener::shipped();
+        let policy = crate::Policy::shipped();
+        let titled = Listing::titled("t", "ノーブランド トートバッグ");
+        assert!(
+            !screener
+                .screen_worded(&policy, &titled, None)
+                .unwrap()
+                .fragile
+        );
+        assert!(
+            screener.index.get().is_none(),
+            "a title alone needs no index"
+        );
+        let mut filed = Listing::titled("c", "ノーブランド");
+        filed.category = ["本・雑誌・漫画", "漫画", "少女漫画"]
+            .map(String::from)
+            .to_vec();
+        let s = screener.screen_worded(&policy, &filed, None).unwrap();
+        assert!(screener.index.get().is_some());
+        assert_eq!(
+            s.class,
+            crate::policy::vocabulary::ItemClass::PaperProduct,
+            "{:?}",
+            s.flags
+        );
+    }
+
+    #[test]
     fn a_word_run_stops_at_the_first_non_word_char() {
         assert_eq!(word_run_len("янная ваза".chars()), "янная".len());
         assert_eq!(word_run_len(" ваза".chars()), 0);

@@ -4,6 +4,8 @@
 //! writes and reads one as bytes (`build.rs` freezes the shipped policy's), module `scan` screens
 //! a listing with it. Kept apart from the answer's types so that `build.rs` can include it.
 
+use std::sync::OnceLock;
+
 use crate::policy::vocabulary::{ItemClass, Marketplace, Notice, TitleShape};
 use crate::screen::matcher::Matcher;
 
@@ -118,8 +120,8 @@ pub struct Screener {
     pub(super) shapes: Vec<CompiledShape>,
     pub(super) context_words: usize,
     pub(super) categories: Vec<CompiledCategoryRule>,
-    /// The category rules' index.
-    pub(super) index: CategoryIndex,
+    /// The category rules' index, built when the first listing with a category is screened.
+    pub(super) index: OnceLock<CategoryIndex>,
     pub(super) class_clauses: Vec<(ItemClass, String)>,
     /// The clause behind each notice.
     pub(super) notice_clauses: Vec<(Notice, String)>,
@@ -128,8 +130,8 @@ pub struct Screener {
 }
 
 /// The category rules indexed by marketplace, code, code range and folded path: built from the
-/// rules when they are compiled, and again when a frozen screener is read (module `frozen`),
-/// which keeps only the rules.
+/// rules when the first listing with a category is screened (a frozen screener keeps only the
+/// rules, module `frozen`).
 #[derive(Debug, Clone)]
 pub(super) struct CategoryIndex {
     /// (category code, rule index), sorted: a code's rules in document order.

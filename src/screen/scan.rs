@@ -11,8 +11,8 @@ use crate::policy::Policy;
 use crate::screen::matcher::Matcher;
 use crate::screen::shapes::shape_span;
 use crate::screen::{
-    path_key, scope_key, slot, word_run_len, CompiledCategoryRule, Field, Finding, Flag, Listing,
-    NoticeItem, Role, Screener, Screening, FLAGGED,
+    path_key, scope_key, slot, word_run_len, CategoryIndex, CompiledCategoryRule, Field, Finding,
+    Flag, Listing, NoticeItem, Role, Screener, Screening, FLAGGED,
 };
 use crate::text::{fold, is_word_char, Folded};
 
@@ -72,6 +72,14 @@ impl Screener {
     /// is not a Mercari code), else in Mercari's; a path no rule of the marketplace's own matches
     /// is tried against Mercari's paths as well, since marketplaces name their tops alike.
     fn category_rule(&self, listing: &Listing, seen: &WordSet) -> Option<&CompiledCategoryRule> {
+        if listing.category_code.is_none() && listing.category.is_empty() {
+            return None;
+        }
+        // Indexed when the first listing with a category is screened: a page of titles alone
+        // never pays for folding and sorting the rules' paths.
+        let index = self
+            .index
+            .get_or_init(|| CategoryIndex::new(&self.categories, fold));
         // Of the rules `index` files under `key`, the first in document order that no `unless`
         // word sets aside.
         let first_kept = |index: &[(String, usize)], key: &str| {
@@ -84,21 +92,18 @@ impl Screener {
                 .filter_map(|&(_, i)| self.categories.get(i))
                 .find(|r| !self.set_aside(r.unless, |w| seen.contains(w)))
         };
-        let own = listing
-            .marketplace
-            .filter(|m| self.index.scoped.contains(m));
+        let own = listing.marketplace.filter(|m| index.scoped.contains(m));
         let scope = scope_key(own);
         if let Some(code) = &listing.category_code {
             // The code itself, else the longest prefix a rule names with `*` (a Rakuten Books
             // genre id carries its ancestors' ids as prefixes: 001001 is under 001).
             let exact = format!("{scope}{code}");
-            if let Some(rule) = first_kept(&self.index.by_code, &exact) {
+            if let Some(rule) = first_kept(&index.by_code, &exact) {
                 return Some(rule);
             }
             // Then a range that holds it, the first in document order.
             if let Some(n) = code_number(code) {
-                let in_range = self
-                    .index
+                let in_range = index
                     .by_range
                     .iter()
                     .filter(|&&(s, lo, hi, _)| s == scope && (lo..=hi).contains(&n))
@@ -114,7 +119,7 @@ impl Screener {
                 key.push_str(scope);
                 key.push_str(code.get(..end).unwrap_or_default());
                 key.push('*');
-                if let Some(rule) = first_kept(&self.index.by_code, &key) {
+                if let Some(rule) = first_kept(&index.by_code, &key) {
                     return Some(rule);
                 }
             }
@@ -122,17 +127,16 @@ impl Screener {
         if listing.category.is_empty() {
             return None;
         }
-        let depth = listing.category.len().min(self.index.max_path_len);
+        let depth = listing.category.len().min(index.max_path_len);
         let mut tail = String::new();
         let mut ends = Vec::with_capacity(depth);
         for written in listing.category.iter().take(depth) {
-            let known = self
-                .index
+            let known = index
                 .segment_folds
                 .binary_search_by(|(w, _)| w.as_str().cmp(written))
                 .ok()
-                .and_then(|at| self.index.segment_folds.get(at))
-                .and_then(|&(_, i)| self.index.folded_segments.get(i));
+                .and_then(|at| index.segment_folds.get(at))
+                .and_then(|&(_, i)| index.folded_segments.get(i));
             match known {
                 Some(folded) => path_key(&mut tail, folded),
                 None => path_key(&mut tail, &fold(written)),
@@ -143,7 +147,7 @@ impl Screener {
             let key = format!("{scope}{tail}");
             ends.iter()
                 .rev()
-                .find_map(|&end| first_kept(&self.index.by_path, key.get(..scope.len() + end)?))
+                .find_map(|&end| first_kept(&index.by_path, key.get(..scope.len() + end)?))
         };
         longest(scope).or_else(|| own.and_then(|_| longest(scope_key(None))))
     }
