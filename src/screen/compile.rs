@@ -95,6 +95,8 @@ struct Builder<'d> {
     needles: Vec<(String, usize)>,
     patterns: Vec<Pattern>,
     terms: Vec<FlagTerm>,
+    /// The terms' written forms, side by side.
+    texts: String,
     /// Context words by their written form, sorted, with their index, so one word used by many
     /// terms is matched once (a binary search: a linear one took most of the compile time).
     context: Vec<(&'d str, usize)>,
@@ -106,6 +108,26 @@ struct Builder<'d> {
 }
 
 impl<'d> Builder<'d> {
+    /// Adds a flagging term, returning its index.
+    fn term(&mut self, written: &str, hint: bool, unless: usize) -> Result<usize, Error> {
+        let too_long = || {
+            Error::new(
+                ErrorKind::InvalidPolicy,
+                "screening",
+                "the terms' written forms are longer than 4 GiB".to_owned(),
+            )
+        };
+        let start = u32::try_from(self.texts.len()).map_err(|_| too_long())?;
+        self.texts.push_str(written);
+        let end = u32::try_from(self.texts.len()).map_err(|_| too_long())?;
+        self.terms.push(FlagTerm {
+            written: start..end,
+            hint,
+            unless,
+        });
+        Ok(self.terms.len() - 1)
+    }
+
     fn push(
         &mut self,
         written: &str,
@@ -219,13 +241,8 @@ impl<'d> Builder<'d> {
                     crate::sort::sort(&mut unless);
                     unless.dedup();
                 }
-                let index = self.terms.len();
                 let unless = self.intern(unless);
-                self.terms.push(FlagTerm {
-                    written: term.text().to_owned(),
-                    hint,
-                    unless,
-                });
+                let index = self.term(term.text(), hint, unless)?;
                 self.push(term.text(), path, class, Role::Flag { term: index })?;
             }
         }
@@ -364,11 +381,7 @@ impl Parts {
                     term: b.terms.len(),
                 });
                 let unless = b.intern(unless);
-                b.terms.push(FlagTerm {
-                    written: rule.shape.as_str().to_owned(),
-                    hint: true,
-                    unless,
-                });
+                b.term(rule.shape.as_str(), true, unless)?;
             }
             b.plain_terms(
                 &class_terms.exclude,
@@ -464,6 +477,7 @@ impl Parts {
             needles: b.needles.into_iter().map(|(text, _)| text).collect(),
             patterns: b.patterns,
             terms: b.terms,
+            texts: b.texts.into_bytes(),
             unless_lists: b.unless_lists,
             shapes,
             context_words,
@@ -520,6 +534,7 @@ impl Parts {
             patterns,
             starts,
             terms: self.terms,
+            texts: self.texts,
             unless_lists: self.unless_lists,
             shapes: self.shapes,
             context_words: self.context_words,

@@ -1,8 +1,9 @@
 //! A compiled [`Screener`] as bytes: `build.rs` compiles the shipped policy's screening rules and
 //! writes them in this form, and the crate reads them back, so that a page neither reads the
 //! screening rules nor folds, sorts and groups ~6,000 needles: they are written sorted and
-//! front-coded, the automaton's trie is built from them in one pass, and each term's text is
-//! spelled from the trie where it is one of its needles.
+//! front-coded, the automaton's trie is built from them in one pass, and each term whose text is
+//! one of its needles is a range of the needles as they were read, one after another (no string
+//! per term, no walk up the trie).
 //!
 //! The form is the compiled screener's own fields in order, numbers as LEB128 varints, text
 //! ending at a NUL, words of the policy's vocabulary by their wire names. It is written and read
@@ -16,7 +17,7 @@ use core::fmt;
 use std::sync::OnceLock;
 
 use crate::policy::vocabulary::{ItemClass, Marketplace, Notice, TitleShape};
-use crate::screen::matcher::Builder;
+use crate::screen::matcher::{Builder, NotSorted};
 use crate::screen::{slot, CompiledCategoryRule, CompiledShape, FlagTerm, Pattern, Role, Screener};
 
 /// The first bytes of a frozen screener; the digit is the form's version.
@@ -142,18 +143,19 @@ pub(crate) fn write(screener: &Screener) -> Vec<u8> {
     // of its needles it is (in the trie's order); otherwise 0 and its text.
     w.count(p.terms.len());
     for (term, t) in p.terms.iter().enumerate() {
-        let stars = usize::from(t.written.starts_with('*') && t.written.len() > 1)
-            + 2 * usize::from(t.written.ends_with('*') && t.written.len() > 1);
+        let written = p.written(t);
+        let stars = usize::from(written.starts_with('*') && written.len() > 1)
+            + 2 * usize::from(written.ends_with('*') && written.len() > 1);
         let spelled = needles_of(&p.patterns, &p.starts, term).position(|n| {
             speller
                 .spell(n)
-                .is_some_and(|needle| starred(&needle, stars) == t.written.as_bytes())
+                .is_some_and(|needle| starred(&needle, stars) == written.as_bytes())
         });
         match spelled {
             Some(k) => w.count(1 + stars + 4 * k),
             None => {
                 w.count(0);
-                w.text(&t.written);
+                w.text(written);
             }
         }
         w.byte(u8::from(t.hint));
@@ -259,31 +261,54 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
     r.at = MAGIC.len();
     let needles = r.count()?;
     let at = r.at;
-    let not_sorted = |_| FrozenError {
+    let not_sorted = |_: NotSorted| FrozenError {
         at,
         what: "the needles are not in order, or not as many bytes as said",
     };
-    let mut builder = Builder::new(r.count()?).map_err(not_sorted)?;
+    let nodes = r.count()?;
+    let mut builder = Builder::new(nodes).map_err(not_sorted)?;
+    // Every needle spelled out, one after another (`ends[n]` where needle `n` ends): most
+    // terms are one of them.
+    let mut texts = Vec::with_capacity(nodes.saturating_mul(2));
+    let mut ends: Vec<u32> = Vec::with_capacity(needles);
+    let mut previous = 0usize;
     for n in 0..needles {
         let shared = r.count()?;
         let len = r.count()?;
         let rest = r.take(len)?;
         builder.push(shared, rest, n as u32).map_err(not_sorted)?;
+        // `push` took `shared` as at most the needle before's length.
+        let start = texts.len();
+        let end = previous
+            .checked_add(shared)
+            .filter(|&e| e <= start)
+            .ok_or(not_sorted(NotSorted))?;
+        texts.extend_from_within(previous..end);
+        texts.extend_from_slice(rest);
+        previous = start;
+        ends.push(u32::try_from(texts.len()).map_err(|_| not_sorted(NotSorted))?);
     }
     let automaton = builder.finish().map_err(not_sorted)?;
-    let speller = automaton.speller();
     let n = r.count()?;
     let mut patterns = Vec::with_capacity(n);
-    let mut starts = vec![0];
-    for i in 0..n {
-        let bits = r.byte()?;
+    let mut starts = Vec::with_capacity(needles + 1);
+    starts.push(0);
+    let at = r.at;
+    for (i, pair) in r.take(n.saturating_mul(2))?.chunks_exact(2).enumerate() {
+        let &[bits, role] = pair else {
+            continue;
+        };
+        let error = |what| FrozenError {
+            at: at + 2 * i,
+            what,
+        };
         if bits & NEXT_NEEDLE != 0 {
             starts.push(i);
         }
         let class = *BY_SLOT
             .get(usize::from(bits & 3))
-            .ok_or(r.error("a class slot"))?;
-        let role = match r.byte()? {
+            .ok_or_else(|| error("a class slot"))?;
+        let role = match role {
             FLAG => Role::Flag { term: 0 },
             CONTEXT => Role::Context { word: 0 },
             EXCLUDE => Role::Exclude,
@@ -295,7 +320,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
             PART => Role::Part,
             WITH => Role::With,
             ATTACHED => Role::Attached,
-            _ => return Err(r.error("not a pattern's role")),
+            _ => return Err(error("not a pattern's role")),
         };
         patterns.push(Pattern {
             class,
@@ -318,7 +343,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
             *word = r.step(&mut last_word)?;
         }
     }
-    if starts.len() != speller.len() + 1 || (n == 0) != (speller.len() == 0) {
+    if starts.len() != needles + 1 || (n == 0) != (needles == 0) {
         return Err(r.error("the patterns are not one group per needle"));
     }
     let unless_lists = r.list(Reader::ascending)?;
@@ -343,21 +368,49 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
     let mut terms = Vec::with_capacity(n);
     for (term, first) in first.into_iter().enumerate() {
         let at = r.at;
-        let spelled = match r.count()? {
-            0 => Some(r.text()?.as_bytes().to_vec()),
-            k => match (k - 1) / 4 {
-                0 => first,
-                which => needles_of(&patterns, &starts, term).nth(which),
-            }
-            .and_then(|needle| speller.spell(needle))
-            .map(|needle| starred(&needle, (k - 1) % 4)),
+        let not_written = FrozenError {
+            at,
+            what: "not a term's written form",
         };
-        let written = spelled
-            .and_then(|w| String::from_utf8(w).ok())
-            .ok_or(FrozenError {
-                at,
-                what: "not a term's written form",
-            })?;
+        let start = texts.len();
+        let written = match r.count()? {
+            0 => {
+                texts.extend_from_slice(r.text()?.as_bytes());
+                start..texts.len()
+            }
+            k => {
+                let needle = match (k - 1) / 4 {
+                    0 => first,
+                    which => needles_of(&patterns, &starts, term).nth(which),
+                }
+                .ok_or(not_written.clone())?;
+                let end = *ends.get(needle).ok_or(not_written.clone())? as usize;
+                let from = needle
+                    .checked_sub(1)
+                    .map_or(Some(0), |before| ends.get(before).map(|&e| e as usize))
+                    .ok_or(not_written.clone())?;
+                match (k - 1) % 4 {
+                    0 => from..end,
+                    stars => {
+                        if stars & 1 != 0 {
+                            texts.push(b'*');
+                        }
+                        if from <= end && end <= start {
+                            texts.extend_from_within(from..end);
+                        }
+                        if stars & 2 != 0 {
+                            texts.push(b'*');
+                        }
+                        start..texts.len()
+                    }
+                }
+            }
+        };
+        let written = u32::try_from(written.start)
+            .ok()
+            .zip(u32::try_from(written.end).ok())
+            .map(|(s, e)| s..e)
+            .ok_or(not_written)?;
         terms.push(FlagTerm {
             written,
             hint: r.byte()? != 0,
@@ -402,6 +455,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
         patterns,
         starts,
         terms,
+        texts,
         unless_lists,
         shapes,
         context_words,
@@ -482,12 +536,22 @@ impl<'a> Reader<'a> {
     }
 
     fn byte(&mut self) -> Result<u8, FrozenError> {
-        let b = *self.bytes.get(self.at).ok_or(self.error("ends early"))?;
-        self.at += 1;
-        Ok(b)
+        match self.bytes.get(self.at) {
+            Some(&b) => {
+                self.at += 1;
+                Ok(b)
+            }
+            None => Err(self.error("ends early")),
+        }
     }
 
     fn number(&mut self) -> Result<u64, FrozenError> {
+        // Most numbers are one byte: read without the loop (a page runs this code before its
+        // engine has optimized anything).
+        if let Some(&b) = self.bytes.get(self.at).filter(|&&b| b < 0x80) {
+            self.at += 1;
+            return Ok(u64::from(b));
+        }
         let mut n = 0u64;
         let mut shift = 0;
         while shift < 64 {
@@ -621,18 +685,20 @@ mod tests {
         assert_eq!(write(&read(&bytes).unwrap()), bytes);
         // Most terms are spelled from the trie rather than written out (about a fifth are not:
         // terms with a `#`, capitals, full-width or hiragana, which folding changes).
-        let written_out = compiled()
+        let screener = compiled();
+        let written_out = screener
             .terms
             .iter()
-            .filter(|t| {
-                bytes.windows(t.written.len() + 2).any(|w| {
+            .map(|t| screener.written(t))
+            .filter(|written| {
+                bytes.windows(written.len() + 2).any(|w| {
                     w[0] == 0
-                        && w[1..=t.written.len()] == *t.written.as_bytes()
-                        && w[t.written.len() + 1] == 0
+                        && w[1..=written.len()] == *written.as_bytes()
+                        && w[written.len() + 1] == 0
                 })
             })
             .count();
-        assert!(written_out * 4 < compiled().terms.len(), "{written_out}");
+        assert!(written_out * 4 < screener.terms.len(), "{written_out}");
     }
 
     #[test]

@@ -138,8 +138,15 @@ impl Matcher {
     }
 
     /// What spells a needle back from the trie: each state's parent and each needle's state,
-    /// so a frozen trie needs no list of its needles beside it. For a matcher whose needles
-    /// are numbered `0..n` (the screener's are; a repeated or empty needle leaves a number out).
+    /// what module `frozen` writes the needles from. For a matcher whose needles are numbered
+    /// `0..n` (the screener's are; a repeated or empty needle leaves a number out).
+    #[cfg_attr(
+        not(test),
+        allow(
+            dead_code,
+            reason = "build.rs, which includes this file, writes with it"
+        )
+    )]
     pub(crate) fn speller(&self) -> Speller<'_> {
         let states = self.spells.len();
         let mut parent = vec![ROOT; states];
@@ -264,20 +271,23 @@ impl Builder {
             return Err(NotSorted);
         }
         self.path.truncate(shared);
+        self.path.reserve(rest.len());
+        let mut parent = self.path.last().copied().unwrap_or(ROOT) as usize;
         for &b in rest {
-            let parent = self.path.last().copied().unwrap_or(ROOT) as usize;
             let node = self.made;
-            let (Some(byte), Some(depth)) = (self.byte.get_mut(node), self.depth.get_mut(node))
-            else {
+            let (Some(byte), Some(depth), Some(c)) = (
+                self.byte.get_mut(node),
+                self.depth.get_mut(node),
+                self.children.get_mut(parent),
+            ) else {
                 return Err(NotSorted);
             };
             *byte = b;
             *depth = self.path.len() as u32 + 1;
-            if let Some(c) = self.children.get_mut(parent) {
-                *c += 1;
-            }
+            *c += 1;
             self.made += 1;
             self.path.push(node as u32);
+            parent = node;
         }
         if let Some(slot) = self
             .path

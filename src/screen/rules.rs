@@ -4,6 +4,8 @@
 //! writes and reads one as bytes (`build.rs` freezes the shipped policy's), module `scan` screens
 //! a listing with it. Kept apart from the answer's types so that `build.rs` can include it.
 
+use core::fmt;
+use core::ops::Range;
 use std::sync::OnceLock;
 
 use crate::policy::vocabulary::{ItemClass, Marketplace, Notice, TitleShape};
@@ -54,8 +56,9 @@ pub(super) struct Pattern {
 
 #[derive(Debug, Clone)]
 pub(super) struct FlagTerm {
-    /// The term as written in the document.
-    pub(super) written: String,
+    /// The term as written in the document: its bytes in [`Screener::texts`] (a frozen
+    /// screener reads every needle into that one text, and most terms are one of them).
+    pub(super) written: Range<u32>,
     /// Listed under `hints`: it flags only as a hint.
     pub(super) hint: bool,
     /// The list in [`Screener::unless_lists`] of the context words that cancel it.
@@ -94,6 +97,7 @@ pub(crate) struct Parts {
     pub(super) needles: Vec<String>,
     pub(super) patterns: Vec<Pattern>,
     pub(super) terms: Vec<FlagTerm>,
+    pub(super) texts: Vec<u8>,
     pub(super) unless_lists: Vec<Vec<usize>>,
     pub(super) shapes: Vec<CompiledShape>,
     pub(super) context_words: usize,
@@ -104,7 +108,7 @@ pub(crate) struct Parts {
 }
 
 /// The screening rules of one policy, compiled.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Screener {
     /// The trie of the distinct folded needles, numbered in byte order.
     pub(super) automaton: Matcher,
@@ -113,6 +117,10 @@ pub struct Screener {
     pub(super) patterns: Vec<Pattern>,
     pub(super) starts: Vec<usize>,
     pub(super) terms: Vec<FlagTerm>,
+    /// The bytes the terms' written forms are ranges of (each range is UTF-8, checked when a
+    /// term is spelled: a frozen screener's are mostly its needles, read without a pass over
+    /// them all).
+    pub(super) texts: Vec<u8>,
     /// The distinct lists of context words (sorted indexes) that terms and category rules cite:
     /// a class's words are every one of its terms', so ~1,900 terms share about a hundred lists.
     pub(super) unless_lists: Vec<Vec<usize>>,
@@ -187,7 +195,54 @@ pub(super) fn path_key(key: &mut String, segment: &str) {
     key.push('\t');
 }
 
+/// A term with its written form, as [`Screener`]'s debug form shows it.
+struct TermView<'s>(&'s str, &'s FlagTerm);
+
+impl fmt::Debug for TermView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FlagTerm")
+            .field("written", &self.0)
+            .field("hint", &self.1.hint)
+            .field("unless", &self.1.unless)
+            .finish()
+    }
+}
+
+/// Every field but [`Screener::texts`], whose layout depends on how the screener was made:
+/// each term is shown with its written form.
+impl fmt::Debug for Screener {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let terms: Vec<TermView<'_>> = self
+            .terms
+            .iter()
+            .map(|t| TermView(self.written(t), t))
+            .collect();
+        f.debug_struct("Screener")
+            .field("automaton", &self.automaton)
+            .field("patterns", &self.patterns)
+            .field("starts", &self.starts)
+            .field("terms", &terms)
+            .field("unless_lists", &self.unless_lists)
+            .field("shapes", &self.shapes)
+            .field("context_words", &self.context_words)
+            .field("categories", &self.categories)
+            .field("index", &self.index)
+            .field("class_clauses", &self.class_clauses)
+            .field("notice_clauses", &self.notice_clauses)
+            .field("yields", &self.yields)
+            .finish()
+    }
+}
+
 impl Screener {
+    /// A term's written form.
+    pub(super) fn written(&self, term: &FlagTerm) -> &str {
+        self.texts
+            .get(term.written.start as usize..term.written.end as usize)
+            .and_then(|bytes| core::str::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    }
+
     /// Whether a word of context-word list `list` was seen.
     pub(super) fn set_aside(&self, list: usize, seen: impl Fn(usize) -> bool) -> bool {
         self.unless_lists

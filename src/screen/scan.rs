@@ -412,7 +412,7 @@ impl Screener {
                     || self
                         .terms
                         .get(h.term)
-                        .is_some_and(|t| mixes_kana(&t.written))
+                        .is_some_and(|t| mixes_kana(self.written(t)))
                     || !mixes_kana(
                         text.get(folded.original_bytes(h.start..h.end))
                             .unwrap_or_default(),
@@ -468,7 +468,7 @@ impl Screener {
             found.findings.push(Finding {
                 class: h.class,
                 field,
-                term: term.map(|t| t.written.clone()).unwrap_or_default(),
+                term: term.map(|t| self.written(t).to_owned()).unwrap_or_default(),
                 text: text.get(bytes).unwrap_or_default().to_owned(),
                 start: u32::try_from(span.start).unwrap_or(u32::MAX),
                 end: u32::try_from(span.end).unwrap_or(u32::MAX),
