@@ -1210,3 +1210,28 @@ fn a_mirror_is_glass_but_a_mirror_cap_sticker_or_splitter_is_not_and_a_road_map_
     let s = screen("Turtle Beach Elite Atlas Pro Headset");
     assert!(!s.non_compensable, "{:?}", s.flags);
 }
+
+#[test]
+fn a_bicycle_frame_or_disc_brake_a_console_edition_and_a_computer_drive_are_no_frame_or_disc() {
+    for title in [
+        "Framed Minnesota 3.0 Fat Bike 26 inch wheel set",
+        "2020 Trek FX3 Disc XL Carbon Fork",
+        "Sony PlayStation 5 Disc Edition console bundle",
+        "PS5 Digital Edition 825GB",
+        "富士通 PRIMERGY サーバ Xeon 16GB DVD-ROM",
+        "Dell Latitude laptop Core i5 8GB DVD",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    // The same words without the hardware still flag.
+    assert!(screen("Framed print of a harbour at dusk").fragile);
+    assert_eq!(
+        screen("The Raid 2 (Blu-ray Disc)").class,
+        ItemClass::CdDvdBd
+    );
+    assert_eq!(
+        screen("Final Fantasy VII Remake PS4").class,
+        ItemClass::CdDvdBd
+    );
+}
