@@ -1235,3 +1235,16 @@ fn a_bicycle_frame_or_disc_brake_a_console_edition_and_a_computer_drive_are_no_f
         ItemClass::CdDvdBd
     );
 }
+
+#[test]
+fn a_panini_card_may_be_paper_but_a_panini_press_is_not() {
+    let card = screen("2024 Panini Absolute Rookie Force Bo Nix #RF-BNX RC");
+    assert_eq!(card.class, ItemClass::PaperProduct, "{:?}", card.flags);
+    for title in [
+        "Cuisinart Panini Press Grill",
+        "Stainless steel panini maker with removable plates",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable, "{title}: {:?}", s.flags);
+    }
+}
