@@ -339,7 +339,7 @@ fn extract(marketplace: Marketplace) -> (Vec<String>, Vec<Vec<String>>) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/taxonomies");
     let files: &[&str] = match marketplace {
         Marketplace::Rakuten => &["rakuten.json", "rakuten-ichiba-leaves.json"],
-        Marketplace::Other => &["english-stores.json"],
+        Marketplace::Other => &["english-stores.json", "japanese-stores.json"],
         m => {
             let name = format!("{}.json", m.as_str());
             return extract_files(&dir, &[name.as_str()]);
@@ -478,4 +478,64 @@ fn an_english_store_books_or_dvd_department_names_what_a_bare_title_does_not() {
         &["for sale", "furniture - by owner"],
     );
     assert!(!s.non_compensable, "{:?}", s.flags);
+}
+
+fn filed(marketplace: Marketplace, path: &[&str], title: &str) -> Screening {
+    let mut listing = Listing::titled("t", title);
+    listing.marketplace = Some(marketplace);
+    listing.category = path.iter().map(|s| (*s).to_owned()).collect();
+    checker().screen(&listing, Locale::En).unwrap()
+}
+
+#[test]
+fn a_surugaya_platform_label_tells_a_disc_game_from_a_cartridge() {
+    let wii = filed(
+        Marketplace::Surugaya,
+        &["Wiiソフト"],
+        "マリオカートWii(Wiiハンドル同梱)",
+    );
+    assert_eq!(wii.class, ItemClass::CdDvdBd, "{:?}", wii.flags);
+    // Written with a half-width space where the label has a full-width one.
+    let bd = filed(Marketplace::Surugaya, &["アニメBlu-ray Disc"], "もののけ姫");
+    assert_eq!(bd.class, ItemClass::CdDvdBd, "{:?}", bd.flags);
+    for (label, title) in [
+        ("ニンテンドースイッチソフト", "マリオカート8 デラックス"),
+        ("ニンテンドーDSソフト", "マリオカートDS 攻略DVD付き"),
+        (
+            "ニンテンドースイッチハード",
+            "マリオカート レーシングホイール",
+        ),
+    ] {
+        let s = filed(Marketplace::Surugaya, &[label], title);
+        assert!(!s.non_compensable, "{label} {title}: {:?}", s.flags);
+    }
+}
+
+#[test]
+fn a_used_book_shops_category_makes_a_dress_pattern_book_paper() {
+    let s = filed(
+        Marketplace::Other,
+        &["古本・中古本", "単行本"],
+        "リネンのワンピース",
+    );
+    assert_eq!(s.class, ItemClass::PaperProduct, "{:?}", s.flags);
+    let card = filed(
+        Marketplace::Other,
+        &[
+            "ChaosTCG",
+            "シングルカード販売",
+            "冴えない彼女の育てかた 1.00",
+            "RRR",
+        ],
+        "リトルラブ・ラプソディ",
+    );
+    assert!(card.non_compensable, "{:?}", card.flags);
+}
+
+#[test]
+fn a_doujin_shops_category_makes_a_doujinshi_paper() {
+    for path in [&["同人誌", "オリジナル"][..], &["成年同人誌"][..]] {
+        let s = filed(Marketplace::Other, path, "THE MISAWA SHOW");
+        assert_eq!(s.class, ItemClass::PaperProduct, "{path:?}: {:?}", s.flags);
+    }
 }

@@ -1248,3 +1248,128 @@ fn a_panini_card_may_be_paper_but_a_panini_press_is_not() {
         assert!(!s.non_compensable, "{title}: {:?}", s.flags);
     }
 }
+
+#[test]
+fn a_birthday_card_showing_a_glass_or_a_bottle_is_paper_not_fragile() {
+    for title in [
+        "Stained Glass | Happy Birthday Card",
+        "Personalised 75th Birthday Card - Vintage Perfume Bottle - For Her",
+        "PINK ROSES - Greetings Card - A hand drawn illustration print",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert!(!s.fragile, "{title}: {:?}", s.flags);
+    }
+    // A card of wood, or one that plays a video, is no paper product.
+    for title in [
+        "Personalised Wood Birthday Card, Rustic Birthday Card",
+        "Recordable Video Greeting Card with 7 inch screen",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable, "{title}: {:?}", s.flags);
+    }
+}
+
+#[test]
+fn a_drink_named_on_a_flask_a_barrel_or_wall_art_is_a_theme_not_a_bottle() {
+    for title in [
+        "Mountain Landscape Whiskey Flask Stainless Steel",
+        "Personalized Mini-Oak Whiskey Barrels - Groomsmen Gift",
+        "SPECIAL LOT SALE: 21 Used Wine Barrels",
+        "Alcohol Wall Art: someone's shot of Whiskey, Embroidered Canvas",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile, "{title}: {:?}", s.flags);
+    }
+    assert!(screen("Japanese Whiskey 700ml Bottle").fragile);
+}
+
+#[test]
+fn a_longer_term_set_aside_takes_along_the_shorter_term_inside_it() {
+    // "wine glass" knows charms are no glass; "glass" alone does not, and must not win.
+    let charms = screen("Wine glass charms set of 12");
+    assert!(!charms.fragile, "{:?}", charms.flags);
+    assert!(screen("Wine glass, crystal, set of 2").fragile);
+}
+
+#[test]
+fn a_crock_written_with_its_old_character_is_ceramic() {
+    for title in ["寸胴型の大きな瓷(かめ)", "信楽焼 水甕 睡蓮鉢"] {
+        let s = screen(title);
+        assert!(s.fragile, "{title}: {:?}", s.flags);
+    }
+    assert!(!screen("プラスチック製 甕型 プランター").fragile);
+}
+
+#[test]
+fn an_omnibus_edition_may_be_a_book() {
+    let s = screen("Puella Magi Madoka Magica: The Complete Omnibus Edition");
+    assert!(s.non_compensable, "{:?}", s.flags);
+    assert_eq!(s.flags[0].basis, Basis::Hint, "{:?}", s.flags);
+    assert!(!screen("Lord of the Rings Omnibus Edition DVD box")
+        .flags
+        .iter()
+        .any(|f| f.class == ItemClass::PaperProduct));
+}
+
+#[test]
+fn a_mirror_in_a_cartridge_games_name_is_no_mirror() {
+    let s = screen("Kirby & the Amazing Mirror Nintendo Game Boy Advance Cartridge Only");
+    assert!(!s.fragile, "{:?}", s.flags);
+    assert!(screen("Antique oval wall mirror, gilt wood").fragile);
+}
+
+#[test]
+fn a_console_named_by_its_model_number_is_hardware_not_a_disc() {
+    for title in [
+        "NINTENDO 任天堂 ゲームキューブ DOL-001 デジタルAV端子搭載",
+        "SEGA メガドライブ+メガCD HAA-2510/HAA-2910",
+        "SONY プレイステーション2 SCPH-90000 チャコールブラック",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    assert!(
+        screen("KONAMI ゲームキューブソフト メタルギアソリッド THE TWIN SNAKES").non_compensable
+    );
+}
+
+#[test]
+fn herman_miller_is_a_brand_not_a_mirror() {
+    for title in [
+        "ハーマンミラー アーロンチェア Bサイズ",
+        "Herman Miller Sayl Chair",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile, "{title}: {:?}", s.flags);
+    }
+    assert!(screen("アンティーク 壁掛け ミラー 木製フレーム").fragile);
+}
+
+#[test]
+fn a_colour_a_case_or_a_box_named_after_a_class_is_not_that_class() {
+    for title in [
+        "Strathberry East West Mini Bottle Green",
+        "Limited Edition Starbucks Coffee Cup personalised, travel mug, gift",
+        "jujutsu kaisen manga satoru iPhone anime phone case",
+        "Large Comic Book Hard Box Chest MDF Hulk",
+        "Millennium Falcon Wedding Guest Book Alternative",
+        "Nintendo Gamecube System For Parts Only",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
+    }
+}
+
+#[test]
+fn flutes_mirrors_and_wedding_cards_are_named_as_sellers_write_them() {
+    for title in [
+        "Star Wars Wedding Flutes, Toasting, engraved",
+        "Vintage vanity hand mirrors, lot of 2, Art Deco",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+    let card = screen("Star Wars Wedding card, funny wedding card congratulation");
+    assert_eq!(card.class, ItemClass::PaperProduct, "{:?}", card.flags);
+    assert!(!screen("Flute, silver plated, with case").fragile);
+}

@@ -384,7 +384,7 @@ impl Screener {
                 !hint || !title_set_aside.contains(&h.class)
             });
         }
-        let set_aside = |h: &Hit| {
+        let set_aside_alone = |h: &Hit| {
             self.terms
                 .get(h.term)
                 .is_some_and(|t| self.set_aside(t.unless, |w| seen.contains(w)))
@@ -392,19 +392,51 @@ impl Screener {
                 || senses.covers(h.start, h.end)
                 || accessory.covers(h.start, h.end)
         };
+        // The most specific term decides its place: "wine glass" set aside as a charm takes
+        // along the "glass" inside it, which by itself knows nothing of charms. One flag per
+        // hit, in `hits`' order.
+        let alone: Vec<bool> = hits.iter().map(set_aside_alone).collect();
+        let aside: Vec<bool> = if alone.contains(&true) {
+            let outer: Vec<(ItemClass, usize, usize)> = hits
+                .iter()
+                .zip(&alone)
+                .filter(|&(_, &a)| a)
+                .map(|(h, _)| (h.class, h.start, h.end))
+                .collect();
+            hits.iter()
+                .zip(&alone)
+                .map(|(h, &a)| {
+                    a || outer.iter().any(|&(class, start, end)| {
+                        class == h.class
+                            && start <= h.start
+                            && h.end <= end
+                            && end - start > h.end - h.start
+                    })
+                })
+                .collect()
+        } else {
+            alone
+        };
         if field == Field::Title {
             for class in FLAGGED {
-                let mine = || hits.iter().filter(|h| h.class == class && !h.shape);
+                let mine = || {
+                    hits.iter()
+                        .zip(&aside)
+                        .filter(|(h, _)| h.class == class && !h.shape)
+                };
                 // An accessory's word ("for Rosenthal", "with mirror") is set aside as the
                 // item's but still says what the accessory is: it does not count here.
-                let said_not = |h: &Hit| set_aside(h) && !accessory.covers(h.start, h.end);
+                let said_not = |(h, &a): (&Hit, &bool)| a && !accessory.covers(h.start, h.end);
                 if mine().next().is_some() && mine().all(said_not) {
                     found.title_set_aside.push(class);
                 }
             }
         }
+        // `retain` visits each hit once, in order: the flags follow along.
+        let mut flags = aside.iter();
         hits.retain(|h| {
-            !set_aside(h)
+            let set_aside = flags.next().copied().unwrap_or(false);
+            !set_aside
                 && (field != Field::Description || !in_boilerplate(h.start))
                 // 「がラス」 mixes kana and is no word; a term written in both (「シュリンクなし」)
                 // is matched as written.
