@@ -1277,6 +1277,7 @@ fn a_drink_named_on_a_flask_a_barrel_or_wall_art_is_a_theme_not_a_bottle() {
         "Personalized Mini-Oak Whiskey Barrels - Groomsmen Gift",
         "SPECIAL LOT SALE: 21 Used Wine Barrels",
         "Alcohol Wall Art: someone's shot of Whiskey, Embroidered Canvas",
+        "Dutch Sterling Brandy Bowl by Alle De Haas c. 1900",
     ] {
         let s = screen(title);
         assert!(!s.fragile, "{title}: {:?}", s.flags);
