@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use aftersales::{Checker, Claim, Listing, Locale};
+use aftersales::{Checker, Claim, Listing, Locale, VerdictOptions};
 use chrono::{DateTime, FixedOffset};
 use criterion::{black_box, Criterion, Throughput};
 use serde::Deserialize;
@@ -172,8 +172,13 @@ fn benches(c: &mut Criterion, inputs: &Inputs) {
     let mut group = c.benchmark_group("judge");
     let mut next = cycle(&inputs.claims);
     group.throughput(Throughput::Elements(1));
+    // As the module's `judge` asks: English texts, no input hash; and as `judgeCodes` asks.
     group.bench_function("one_claim", |b| {
-        b.iter(|| next().map(|(now, claim)| checker.judge(black_box(claim), *now, Locale::En)))
+        b.iter(|| next().map(|(now, claim)| checker.judge_with(black_box(claim), *now, TEXTS)))
+    });
+    let mut next = cycle(&inputs.claims);
+    group.bench_function("one_claim_codes", |b| {
+        b.iter(|| next().map(|(now, claim)| checker.judge_with(black_box(claim), *now, CODES)))
     });
     let mut next = cycle(&inputs.claims);
     let mut next_json = cycle(&inputs.claims_json);
@@ -201,11 +206,23 @@ fn screen_page_json(checker: &Checker, page: &Page) -> Result<String, String> {
     serde_json::to_string(&screenings).map_err(|e| e.to_string())
 }
 
+/// What the module's `judge` asks for: English texts, no input hash.
+const TEXTS: VerdictOptions = VerdictOptions {
+    texts: Some(Locale::En),
+    input_hash: false,
+};
+
+/// What the module's `judgeCodes` asks for: codes only.
+const CODES: VerdictOptions = VerdictOptions {
+    texts: None,
+    input_hash: false,
+};
+
 /// A claim as the wasm boundary judges it: decoded from JSON, the verdict encoded.
 fn judge_json(checker: &Checker, text: &str, now: DateTime<FixedOffset>) -> Result<String, String> {
     let claim = aftersales::decode::claim(text).map_err(|e| e.to_string())?;
     let verdict = checker
-        .judge(&claim, now, Locale::En)
+        .judge_with(&claim, now, TEXTS)
         .map_err(|e| e.to_string())?;
     serde_json::to_string(&verdict).map_err(|e| e.to_string())
 }

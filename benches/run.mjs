@@ -230,6 +230,7 @@ if (!SKIP_NATIVE) {
     pageJsonMs: estimate('screen/page_of_100_json'),
     claimMs: estimate('judge/one_claim'),
     claimJsonMs: estimate('judge/one_claim_json'),
+    claimCodesMs: estimate('judge/one_claim_codes'),
   };
 }
 
@@ -308,16 +309,24 @@ row('Boundary: `screen` × 100 / `screenBatch` (time)', fmtX(boundary[0]), fmtX(
 
 const jdg = (e, m) => env[e].judging[m];
 const claimUs = (m) => cells((e) => track(jdg(e, m).claimUs));
-cells((e) => jdg(e, 'wasmJudge').passMs.concat(jdg(e, 'jsonLogic').passMs).forEach(track));
+cells((e) => ['wasmJudge', 'wasmJudgeCodes', 'wasmJudgeWorded', 'jsonLogic'].flatMap((m) => jdg(e, m).passMs).forEach(track));
 const wasmClaim = claimUs('wasmJudge');
+const codesClaim = claimUs('wasmJudgeCodes');
+const wordedClaim = claimUs('wasmJudgeWorded');
 const jlClaim = claimUs('jsonLogic');
-row('Claim verdict — wasm `judge`', `${fmtUs(wasmClaim[0])} µs`, `${fmtUs(wasmClaim[1])} µs`, native ? `${fmtUs(track(native.claimMs * 1000))} µs` : 'skipped', '≤ 20 µs', goalMet(wasmClaim, (v) => v <= 20));
+row('Claim verdict — wasm `judge` (texts in the answer)', `${fmtUs(wasmClaim[0])} µs`, `${fmtUs(wasmClaim[1])} µs`, native ? `${fmtUs(track(native.claimMs * 1000))} µs` : 'skipped', '≤ 20 µs', goalMet(wasmClaim, (v) => v <= 20));
+row('Claim verdict — wasm `judgeCodes` (codes, as json-logic-js answers)', `${fmtUs(codesClaim[0])} µs`, `${fmtUs(codesClaim[1])} µs`, native ? `${fmtUs(track(native.claimCodesMs * 1000))} µs` : 'skipped', '≤ 20 µs', goalMet(codesClaim, (v) => v <= 20));
+row('Claim verdict — wasm `judgeCodes`, worded from the cached `messages()` (what the claim widget does)', `${fmtUs(wordedClaim[0])} µs`, `${fmtUs(wordedClaim[1])} µs`, '—', '≤ 20 µs', goalMet(wordedClaim, (v) => v <= 20));
 if (native) row('Claim verdict — native core + JSON in/out', '—', '—', `${fmtUs(track(native.claimJsonMs * 1000))} µs`, '', '');
 row('Claim verdict — json-logic-js', `${fmtUs(jlClaim[0])} µs`, `${fmtUs(jlClaim[1])} µs`, '—', '', '');
-row('Claims/s — wasm / json-logic-js', ...cells((e) => `${fmtRate(jdg(e, 'wasmJudge').claimsPerSec)} / ${fmtRate(jdg(e, 'jsonLogic').claimsPerSec)}`), native ? `${fmtRate(1 / (native.claimMs / 1000))} / —` : 'skipped', '', '');
+row('Claims/s — wasm `judge` / `judgeCodes` / json-logic-js', ...cells((e) => ['wasmJudge', 'wasmJudgeCodes', 'jsonLogic'].map((m) => fmtRate(jdg(e, m).claimsPerSec)).join(' / ')), native ? `${fmtRate(1 / (native.claimMs / 1000))} / ${fmtRate(1 / (native.claimCodesMs / 1000))} / —` : 'skipped', '', '');
 const vsJl = [0, 1].map((i) => wasmClaim[i] / jlClaim[i]);
-row('Ratio wasm / json-logic-js (time)', fmtX(vsJl[0]), fmtX(vsJl[1]), '—', '≤ 0.2× (≥ 5× faster)', goalMet(vsJl, (v) => v <= 0.2));
+row('Ratio wasm `judge` / json-logic-js (time)', fmtX(vsJl[0]), fmtX(vsJl[1]), '—', '≤ 0.2× (≥ 5× faster)', goalMet(vsJl, (v) => v <= 0.2));
+const codesVsJl = [0, 1].map((i) => codesClaim[i] / jlClaim[i]);
+row('Ratio wasm `judgeCodes` / json-logic-js (time)', fmtX(codesVsJl[0]), fmtX(codesVsJl[1]), '—', '≤ 0.2× (≥ 5× faster)', goalMet(codesVsJl, (v) => v <= 0.2));
 if (native) {
+  const codesVsNative = [0, 1].map((i) => codesClaim[i] / (native.claimCodesMs * 1000));
+  row('Ratio wasm `judgeCodes` / native core, codes (time)', fmtX(codesVsNative[0]), fmtX(codesVsNative[1]), '1×', '', '');
   const vsNativeClaim = [0, 1].map((i) => wasmClaim[i] / (native.claimMs * 1000));
   row('Ratio wasm `judge` / native core (time)', fmtX(vsNativeClaim[0]), fmtX(vsNativeClaim[1]), '1×', '', '');
   const vsNativeClaimJson = [0, 1].map((i) => wasmClaim[i] / (native.claimJsonMs * 1000));

@@ -174,7 +174,9 @@ impl Out {
         self.key("order_id", true);
         self.str(&v.order_id);
         self.field_str("outcome", v.outcome.as_str());
-        self.field_str("summary", &v.summary);
+        if !v.summary.is_empty() {
+            self.field_str("summary", &v.summary);
+        }
         self.field_list("reasons", &v.reasons, Out::reason);
         self.field_list("items", &v.items, Out::item);
         self.field_list("missing_evidence", &v.missing_evidence, Out::missing);
@@ -192,7 +194,9 @@ impl Out {
         self.str(r.code.as_str());
         self.field_str("rule", &r.rule);
         self.field_str("clause", &r.clause);
-        self.field_str("message", &r.message);
+        if !r.message.is_empty() {
+            self.field_str("message", &r.message);
+        }
         self.0.push('}');
     }
 
@@ -210,7 +214,9 @@ impl Out {
         self.0.push('{');
         self.key("any_of", true);
         self.list(&m.any_of, |out, e| out.str(e.as_str()));
-        self.field_list("messages", &m.messages, |out, s| out.str(s));
+        if !m.messages.is_empty() {
+            self.field_list("messages", &m.messages, |out, s| out.str(s));
+        }
         self.field_str("clause", &m.clause);
         self.0.push('}');
     }
@@ -232,7 +238,9 @@ impl Out {
         self.key("step", true);
         self.str(s.step.as_str());
         self.field_bool("urgent", s.urgent);
-        self.field_str("message", &s.message);
+        if !s.message.is_empty() {
+            self.field_str("message", &s.message);
+        }
         self.field_str("clause", &s.clause);
         self.0.push('}');
     }
@@ -243,9 +251,13 @@ impl Out {
         self.str(&a.policy_id);
         self.field_str("policy_version", &a.policy_version);
         self.field_str("policy_hash", &a.policy_hash);
-        self.field_str("input_hash", &a.input_hash);
+        if let Some(hash) = &a.input_hash {
+            self.field_str("input_hash", hash);
+        }
         self.field_str("judged_at", &a.judged_at);
-        self.field_str("locale", a.locale.tag());
+        if let Some(locale) = a.locale {
+            self.field_str("locale", locale.tag());
+        }
         self.0.push('}');
     }
 }

@@ -58,7 +58,7 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset};
 
-pub use claim::{Claim, Verdict};
+pub use claim::{Claim, Verdict, VerdictOptions};
 pub use error::{Error, ErrorKind};
 pub use i18n::Locale;
 pub use policy::{Policy, PolicySet};
@@ -180,12 +180,24 @@ impl Checker {
             .collect()
     }
 
-    /// Judges a claim at `now` under the policy in force on its order date.
+    /// Judges a claim at `now` under the policy in force on its order date: the full verdict,
+    /// messages in `locale` and the input hash in its audit.
     pub fn judge(
         &self,
         claim: &Claim,
         now: DateTime<FixedOffset>,
         locale: Locale,
+    ) -> Result<Verdict, Error> {
+        self.judge_with(claim, now, VerdictOptions::full(locale))
+    }
+
+    /// [`Checker::judge`], carrying what `options` asks for (messages in a locale or none, the
+    /// input hash or not); the decision is the same.
+    pub fn judge_with(
+        &self,
+        claim: &Claim,
+        now: DateTime<FixedOffset>,
+        options: VerdictOptions,
     ) -> Result<Verdict, Error> {
         let at = claim.instants(now)?;
         let date = at.ordered_at.date_naive();
@@ -200,7 +212,7 @@ impl Checker {
                 format!("no loaded policy was in force on `{date}`"),
             )
         })?;
-        claim::judge_at(policy, claim, &at, now, locale)
+        claim::judge_at(policy, claim, &at, now, options)
     }
 
     /// Judges a claim given as JSON at `now` (RFC 3339), with English messages.

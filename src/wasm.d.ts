@@ -223,7 +223,9 @@ export interface Audit {
   policy_id: string;
   policy_version: string;
   policy_hash: string;
-  input_hash: string;
+  /** `sha256:` and the hex digest of the claim's canonical JSON: only when asked for with
+   * `{ inputHash: true }`. */
+  input_hash?: string;
   judged_at: Timestamp;
   locale: Locale;
 }
@@ -239,6 +241,34 @@ export interface Verdict {
   window: WindowStatus;
   next_steps: Step[];
   audit: Audit;
+}
+
+/** What a `judge` or `judgeCodes` call asks for beyond the decision. */
+export interface JudgeOptions {
+  /** Put the claim's SHA-256 in `audit.input_hash` (for a service that stores verdicts). */
+  inputHash?: boolean;
+}
+
+/** A {@link Reason} without its text: word it with `messages[`reason.${reason.code}`]`. */
+export type ReasonCodeItem = Omit<Reason, "message">;
+
+/** A {@link Step} without its text: word it with `messages[`next_step.${step.step}`]`. */
+export type StepCode = Omit<Step, "message">;
+
+/**
+ * The answer to a claim from `judgeCodes`: a {@link Verdict} without its texts (no `summary`,
+ * no reason or step `message`, no evidence `messages`, no `audit.locale`), which a page words
+ * from `checker.messages(locale)`, fetched once per locale: `outcome.${outcome}`,
+ * `reason.${code}`, `evidence.${kind}`, `next_step.${step}`. Everything else is as `judge`
+ * answers.
+ */
+export interface VerdictCodes
+  extends Omit<Verdict, "summary" | "reasons" | "items" | "missing_evidence" | "next_steps" | "audit"> {
+  reasons: ReasonCodeItem[];
+  items: (Omit<ItemVerdict, "reasons"> & { reasons: ReasonCodeItem[] })[];
+  missing_evidence: Omit<MissingEvidence, "messages">[];
+  next_steps: StepCode[];
+  audit: Omit<Audit, "locale">;
 }
 
 export interface PolicyInfo {

@@ -48,7 +48,7 @@ use js_sys::{Array, JsString, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{limits, Checker, Error, ErrorKind, Listing, Locale, Policy};
+use crate::{limits, Checker, Error, ErrorKind, Listing, Locale, Policy, VerdictOptions};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("wasm.d.ts");
@@ -58,6 +58,10 @@ extern "C" {
     /// `Array.isArray`, caught: a revoked `Proxy` makes it throw.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+
+    /// `Object.keys`, caught: a `Proxy`'s `ownKeys` trap may throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
 }
 
 /// Screens listings and judges claims under the store's after-sales policy.
@@ -160,25 +164,32 @@ impl JsChecker {
         parsed(&crate::json::screenings(&screenings))
     }
 
-    /// Judges a claim at `nowMs` (milliseconds since the Unix epoch, as `Date.now()` gives).
+    /// Judges a claim at `nowMs` (milliseconds since the Unix epoch, as `Date.now()` gives),
+    /// with messages in `locale`. `options.inputHash: true` adds the claim's SHA-256 to the
+    /// audit (a service recording verdicts asks for it; a page showing one need not).
     #[wasm_bindgen(unchecked_return_type = "Verdict")]
     pub fn judge(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Claim")] claim: JsValue,
         #[wasm_bindgen(js_name = nowMs, unchecked_param_type = "number")] now_ms: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LocaleTag")] locale: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "JudgeOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let locale = negotiate(&locale);
-        let verdict = instant(&now_ms)
-            .and_then(|now| {
-                self.inner.judge(
-                    &decode(&claim, CLAIM_LIMITS, crate::decode::claim)?,
-                    now,
-                    locale,
-                )
-            })
-            .map_err(thrown)?;
-        parsed(&crate::json::verdict(&verdict))
+        let texts = Some(negotiate(&locale));
+        self.judged(&claim, &now_ms, texts, &options)
+    }
+
+    /// [`Self::judge`] without its texts: codes, rules, clauses, the window and the steps, which
+    /// a page words from the locale's `messages()`, fetched once (keys `outcome.<outcome>`,
+    /// `reason.<code>`, `evidence.<kind>`, `next_step.<step>`), as the claim widget does.
+    #[wasm_bindgen(js_name = judgeCodes, unchecked_return_type = "VerdictCodes")]
+    pub fn judge_codes(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Claim")] claim: JsValue,
+        #[wasm_bindgen(js_name = nowMs, unchecked_param_type = "number")] now_ms: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "JudgeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.judged(&claim, &now_ms, None, &options)
     }
 
     /// Every message of the newest policy in one locale, by key.
@@ -220,6 +231,24 @@ impl Serialize for MessagesIn<'_> {
 }
 
 impl JsChecker {
+    /// A verdict with the texts of `texts` (none: codes) and what `options` asks for.
+    fn judged(
+        &self,
+        claim: &JsValue,
+        now_ms: &JsValue,
+        texts: Option<Locale>,
+        options: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let verdict = judge_options(options, texts)
+            .and_then(|options| {
+                let now = instant(now_ms)?;
+                let claim = decode(claim, CLAIM_LIMITS, crate::decode::claim)?;
+                self.inner.judge_with(&claim, now, options)
+            })
+            .map_err(thrown)?;
+        parsed(&crate::json::verdict(&verdict))
+    }
+
     /// Reads the batch's elements once each, pre-checks their big fields, and turns them into
     /// JSON text [`BATCH_CHUNK`] at a time (one `JSON.stringify` per chunk, not per listing),
     /// checking the running size before the next chunk is copied in; then decodes the whole
@@ -320,6 +349,51 @@ impl<'a> Info<'a> {
             },
         }
     }
+}
+
+/// A judge call's `options`: absent, or an object whose only key is `inputHash` (a boolean or
+/// `undefined`). Any other key is refused, so that a misspelt option is not silently ignored;
+/// a throwing getter or `Proxy` trap is an `invalid_value` error like any other input's.
+fn judge_options(options: &JsValue, texts: Option<Locale>) -> Result<VerdictOptions, Error> {
+    let mut asked = VerdictOptions {
+        texts,
+        input_hash: false,
+    };
+    if options.is_undefined() || options.is_null() {
+        return Ok(asked);
+    }
+    let failure = |e: JsValue| js_failure(&e).within("options");
+    if !options.is_object() || is_array(options).map_err(failure)? {
+        return Err(Error::new(
+            ErrorKind::InvalidType,
+            "options",
+            format!(
+                "invalid type: {}, expected an object such as `{{ inputHash: true }}`",
+                describe(options)
+            ),
+        ));
+    }
+    for key in object_keys(options).map_err(failure)?.iter() {
+        let name = key.as_string().unwrap_or_default();
+        if name != "inputHash" {
+            return Err(Error::new(
+                ErrorKind::UnknownField,
+                "options",
+                format!("unknown field `{name}`, expected `inputHash`"),
+            ));
+        }
+    }
+    let value = Reflect::get(options, &JsValue::from_str("inputHash")).map_err(failure)?;
+    if let Some(flag) = value.as_bool() {
+        asked.input_hash = flag;
+    } else if !value.is_undefined() {
+        return Err(Error::new(
+            ErrorKind::InvalidType,
+            "options.inputHash",
+            format!("invalid type: {}, expected a boolean", describe(&value)),
+        ));
+    }
+    Ok(asked)
 }
 
 /// The page's tag negotiated to a supported locale; English when absent or not a string.

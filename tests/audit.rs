@@ -25,7 +25,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use aftersales::policy::SHIPPED_JSON;
-use aftersales::{Checker, Claim, Locale, Policy, Verdict};
+use aftersales::{Checker, Claim, Locale, Policy, Verdict, VerdictOptions};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -239,7 +239,7 @@ fn every_verdict_names_the_policy_and_the_input() {
         assert_eq!(a.policy_id, doc.id, "{name}");
         assert_eq!(a.policy_version, doc.version, "{name}");
         assert_eq!(a.policy_hash, policy.hash(), "{name}");
-        assert_eq!(a.locale, record.locale, "{name}");
+        assert_eq!(a.locale, Some(record.locale), "{name}");
         // An operator reproduces the input hash from the claim alone: SHA-256 of its canonical
         // JSON (fields in declaration order, absent options left out, no whitespace).
         let canonical = serde_json::to_vec(&record.claim).unwrap();
@@ -247,7 +247,7 @@ fn every_verdict_names_the_policy_and_the_input() {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        assert_eq!(a.input_hash, format!("sha256:{hex}"), "{name}");
+        assert_eq!(a.input_hash, Some(format!("sha256:{hex}")), "{name}");
         assert_eq!(
             now(&a.judged_at).timestamp_millis(),
             now(&record.now).timestamp_millis(),
@@ -268,6 +268,35 @@ fn the_input_hash_ignores_the_claims_whitespace_and_key_order() {
             let again = checker.judge_json(&text, at).unwrap();
             assert_eq!(again.audit.input_hash, plain.audit.input_hash);
             assert_eq!(again, plain);
+        }
+    }
+}
+
+#[test]
+fn the_input_hash_is_computed_only_when_asked_for_and_is_the_same_then() {
+    let checker = Checker::shipped();
+    for (_, json, at, locale) in CASES {
+        let c = claim(json);
+        let full = checker.judge(&c, now(at), *locale).unwrap();
+        for texts in [Some(*locale), None] {
+            let ask = |input_hash| VerdictOptions { texts, input_hash };
+            let without = checker.judge_with(&c, now(at), ask(false)).unwrap();
+            assert_eq!(without.audit.input_hash, None);
+            assert!(!serde_json::to_string(&without)
+                .unwrap()
+                .contains("input_hash"));
+            let with = checker.judge_with(&c, now(at), ask(true)).unwrap();
+            assert_eq!(with.audit.input_hash, full.audit.input_hash);
+            assert_eq!(with.audit.locale, texts);
+            assert_eq!(with.outcome, full.outcome);
+            assert_eq!(with.window, full.window);
+            let codes = |v: &Verdict| -> Vec<_> {
+                v.items
+                    .iter()
+                    .flat_map(|i| i.reasons.iter().map(|r| (r.code, r.rule.clone())))
+                    .collect()
+            };
+            assert_eq!(codes(&with), codes(&full));
         }
     }
 }

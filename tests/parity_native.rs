@@ -18,7 +18,7 @@
 
 use std::path::PathBuf;
 
-use aftersales::{Checker, Error, Locale};
+use aftersales::{Checker, Error, Locale, VerdictOptions};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -79,8 +79,14 @@ fn native_answers_every_parity_case_as_expected_and_writes_them() {
                 let now = chrono::DateTime::from_timestamp_millis(ms)
                     .unwrap()
                     .fixed_offset();
+                // As the module's `judge(claim, nowMs, locale)` asks: texts, no input hash.
+                let asked = VerdictOptions {
+                    texts: Some(locale),
+                    input_hash: false,
+                };
                 answer(
-                    aftersales::decode::claim(&input).and_then(|c| checker.judge(&c, now, locale)),
+                    aftersales::decode::claim(&input)
+                        .and_then(|c| checker.judge_with(&c, now, asked)),
                 )
             }
             other => panic!("{name}: unknown method `{other}`"),

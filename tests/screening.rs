@@ -1374,3 +1374,30 @@ fn flutes_mirrors_and_wedding_cards_are_named_as_sellers_write_them() {
     assert_eq!(card.class, ItemClass::PaperProduct, "{:?}", card.flags);
     assert!(!screen("Flute, silver plated, with case").fragile);
 }
+
+#[test]
+fn merch_printed_with_a_magazine_cover_or_a_photo_is_not_paper() {
+    for title in [
+        "Vogue Cover Magazine Drawing Tough iPhone Phone Cases in Glossy or Matte",
+        "Vogue Cover Magazine Drawing Tote Bag",
+        "Custom Photo Party Sash - Birthday, Bachelorette, Wedding",
+        "Custom Dog Photo Air Freshener - Personalized Car Decor",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    let mug = screen("Sunflower Vol. 6 Mug | 11 oz Coffee Mug");
+    assert!(mug.fragile && !mug.non_compensable, "{:?}", mug.flags);
+    assert!(screen("Vogue Magazine December 2020 Issue").non_compensable);
+    assert!(screen("Signed photo 8x10 glossy").non_compensable);
+}
+
+#[test]
+fn sports_glasses_cycling_bottles_and_a_coat_of_arms_are_told_apart() {
+    for title in ["サングラス/スポーツグラス/BLK/RED/メンズ", "bottle/サイクルボトル/WHT"] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("Lyons Family Coat Of Arms Round Ceramic Ornaments").fragile);
+    assert!(!screen("Ceramic coat 9H car paint protection, top coat").fragile);
+    assert!(screen("グラス/4点セット/WHT").fragile);
+}

@@ -292,6 +292,49 @@ fn judge_takes_now_as_date_now_milliseconds() {
 }
 
 #[wasm_bindgen_test]
+fn judge_hashes_the_claim_only_when_asked_and_judge_codes_is_judge_without_texts() {
+    let c = checker();
+    let args = |extra: &[JsValue]| -> Vec<JsValue> {
+        let mut a = vec![parse(CLAIM), NOW_MS.into()];
+        a.extend_from_slice(extra);
+        a
+    };
+    let plain = call(&c, "judge", &args(&["ja".into()])).unwrap();
+    assert!(!has_own(&get(&plain, "audit"), "input_hash"));
+    let asked = js("({ inputHash: true })");
+    let hashed = call(&c, "judge", &args(&["ja".into(), asked.clone()])).unwrap();
+    let hash = get_str(&get(&hashed, "audit"), "input_hash");
+    assert!(hash.starts_with("sha256:") && hash.len() == 71, "{hash}");
+    let codes = call(&c, "judgeCodes", &args(&[])).unwrap();
+    let text = stringify(&codes);
+    for texts in ["\"message", "\"summary", "\"locale", "input_hash"] {
+        assert!(!text.contains(texts), "{text}");
+    }
+    let codes_hashed = call(&c, "judgeCodes", &args(&[asked])).unwrap();
+    assert_eq!(get_str(&get(&codes_hashed, "audit"), "input_hash"), hash);
+    // Worded from `messages("ja")` by the keys the d.ts names, it is `judge`'s answer.
+    let table = call(&c, "messages", &["ja".into()]).unwrap();
+    let worded = js("(v, t) => { \
+           const r = (x) => { x.message = t[`reason.${x.code}`]; }; \
+           const out = { order_id: v.order_id, outcome: v.outcome, summary: t[`outcome.${v.outcome}`] }; \
+           v.reasons.forEach(r); v.items.forEach((i) => i.reasons.forEach(r)); \
+           for (const m of v.missing_evidence) { \
+             const { any_of, clause } = m; Object.keys(m).forEach((k) => delete m[k]); \
+             Object.assign(m, { any_of, messages: any_of.map((e) => t[`evidence.${e}`]), clause }); } \
+           for (const s of v.next_steps) { \
+             const { step, urgent, clause } = s; Object.keys(s).forEach((k) => delete s[k]); \
+             Object.assign(s, { step, urgent, message: t[`next_step.${step}`], clause }); } \
+           const { order_id, outcome, ...rest } = v; \
+           return { ...out, ...rest, audit: { ...v.audit, locale: 'ja' } }; }")
+    .dyn_into::<js_sys::Function>()
+    .unwrap()
+    .call2(&JsValue::NULL, &codes, &table)
+    .unwrap();
+    assert_eq!(stringify(&worded), stringify(&plain));
+    still_answers(&c);
+}
+
+#[wasm_bindgen_test]
 fn judge_after_the_window_is_ineligible_not_an_error() {
     let six_days_later = NOW_MS + 6.0 * 86_400_000.0;
     let v = call(&checker(), "judge", &[parse(CLAIM), six_days_later.into()]).unwrap();
@@ -575,6 +618,50 @@ fn bad_inputs() -> Vec<Bad> {
             "now",
         ),
         b("judge", "[undefined, 1709478000000]", "invalid_type", ""),
+        b(
+            "judge",
+            leak(format!(
+                r#"[{CLAIM_JS}, 1709478000000, "en", {{inputhash: true}}]"#
+            )),
+            "unknown_field",
+            "options",
+        ),
+        b(
+            "judge",
+            leak(format!(
+                r#"[{CLAIM_JS}, 1709478000000, "en", {{inputHash: "yes"}}]"#
+            )),
+            "invalid_type",
+            "options.inputHash",
+        ),
+        b(
+            "judge",
+            leak(format!(r#"[{CLAIM_JS}, 1709478000000, "en", true]"#)),
+            "invalid_type",
+            "options",
+        ),
+        b(
+            "judgeCodes",
+            leak(format!(
+                r#"[{CLAIM_JS}, 1709478000000, {{get inputHash() {{ throw new Error("boom"); }}}}]"#
+            )),
+            "invalid_value",
+            "options",
+        ),
+        b(
+            "judgeCodes",
+            leak(format!(
+                r#"[{CLAIM_JS}, 1709478000000, new Proxy({{}}, {{ownKeys() {{ throw new Error("trap"); }}}})]"#
+            )),
+            "invalid_value",
+            "options",
+        ),
+        b(
+            "judgeCodes",
+            r#"[{order_id: "A-1"}, 1709478000000]"#,
+            "missing_field",
+            "signed_at",
+        ),
         b(
             "judge",
             r#"[{order_id: "A-1"}, 1709478000000]"#,

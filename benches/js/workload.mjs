@@ -135,6 +135,28 @@ export function runThroughput({ checker, pages, claims, regexScreener, regexNfkc
         for (const { claim, nowMs } of claims) n += checker.judge(claim, nowMs, 'en').items.length;
         return n;
       },
+      // Codes only: the same question json-logic-js answers.
+      wasmJudgeCodes: () => {
+        let n = 0;
+        for (const { claim, nowMs } of claims) n += checker.judgeCodes(claim, nowMs).items.length;
+        return n;
+      },
+      // What the claim widget does: codes, worded from the messages table fetched once.
+      wasmJudgeWorded: () => {
+        let n = 0;
+        const table = (tables.en ??= checker.messages('en'));
+        const word = (r) => { r.message = table[`reason.${r.code}`]; };
+        for (const { claim, nowMs } of claims) {
+          const v = checker.judgeCodes(claim, nowMs);
+          v.summary = table[`outcome.${v.outcome}`];
+          v.reasons.forEach(word);
+          for (const i of v.items) i.reasons.forEach(word);
+          for (const m of v.missing_evidence) m.messages = m.any_of.map((e) => table[`evidence.${e}`]);
+          for (const s of v.next_steps) s.message = table[`next_step.${s.step}`];
+          n += v.items.length;
+        }
+        return n;
+      },
       jsonLogic: () => {
         let n = 0;
         for (const { claim, nowMs } of claims) n += jsonLogicJudge(claim, nowMs).items.length;

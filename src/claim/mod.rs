@@ -77,7 +77,8 @@ pub struct Reason {
     pub rule: String,
     /// The clause of the policy text behind it.
     pub clause: String,
-    /// The message in the verdict's locale.
+    /// The message in the verdict's locale; absent from a verdict of codes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
 }
 
@@ -99,7 +100,8 @@ pub struct ItemVerdict {
 pub struct MissingEvidence {
     /// The acceptable kinds.
     pub any_of: Vec<Evidence>,
-    /// Their messages, in the same order.
+    /// Their messages, in the same order; absent from a verdict of codes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub messages: Vec<String>,
     /// The clause of the policy text that asks for it.
     pub clause: String,
@@ -129,7 +131,8 @@ pub struct Step {
     pub step: NextStep,
     /// Take it at once.
     pub urgent: bool,
-    /// The message in the verdict's locale.
+    /// The message in the verdict's locale; absent from a verdict of codes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
     /// The clause of the policy text that asks for it.
     pub clause: String,
@@ -144,12 +147,38 @@ pub struct Audit {
     pub policy_version: String,
     /// SHA-256 of the policy's canonical JSON.
     pub policy_hash: String,
-    /// SHA-256 of the claim's canonical JSON.
-    pub input_hash: String,
+    /// SHA-256 of the claim's canonical JSON, when asked for ([`VerdictOptions::input_hash`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_hash: Option<String>,
     /// The `now` it was judged at.
     pub judged_at: String,
-    /// The locale of the messages.
-    pub locale: Locale,
+    /// The locale of the messages; absent from a verdict of codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+}
+
+/// What a verdict carries beside its codes, rules, clauses and window: the work a caller asks
+/// for, so that a page judging a claim on every change of its form does none it will not use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerdictOptions {
+    /// The locale of its messages (summary, reasons, missing evidence, steps); `None` for a
+    /// verdict of codes, which a page words from the locale's `messages()`, fetched once.
+    pub texts: Option<Locale>,
+    /// Whether `audit.input_hash` is computed: the SHA-256 of the claim's canonical JSON, which
+    /// ties a stored verdict to the claim it answered. Writing the claim's JSON and hashing it
+    /// is a sixth of a verdict's time in the module, and a page showing the answer does not
+    /// need it; a service that records verdicts asks for it.
+    pub input_hash: bool,
+}
+
+impl VerdictOptions {
+    /// Everything: messages in `locale` and the input hash (what [`judge`] gives).
+    pub fn full(locale: Locale) -> VerdictOptions {
+        VerdictOptions {
+            texts: Some(locale),
+            input_hash: true,
+        }
+    }
 }
 
 /// The answer to a claim.
@@ -159,7 +188,8 @@ pub struct Verdict {
     pub order_id: String,
     /// The outcome for the claim as a whole.
     pub outcome: Outcome,
-    /// The outcome's message.
+    /// The outcome's message; absent from a verdict of codes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// Reasons that apply to the whole claim: the standing (covered, evidence missing, window
     /// closed, documentation incomplete) that decides every item no exclusion rules out. Empty
@@ -383,8 +413,20 @@ pub fn judge(
     now: DateTime<FixedOffset>,
     locale: Locale,
 ) -> Result<Verdict, Error> {
+    judge_with(policy, claim, now, VerdictOptions::full(locale))
+}
+
+/// [`judge`], carrying what `options` asks for: with `texts: None` every message is left out
+/// (a verdict of codes), without `input_hash` the audit has no input hash. The outcome,
+/// reasons, rules, clauses, window and steps are the same whatever is asked.
+pub fn judge_with(
+    policy: &Policy,
+    claim: &Claim,
+    now: DateTime<FixedOffset>,
+    options: VerdictOptions,
+) -> Result<Verdict, Error> {
     let at = claim.instants(now)?;
-    judge_at(policy, claim, &at, now, locale)
+    judge_at(policy, claim, &at, now, options)
 }
 
 pub(crate) fn judge_at(
@@ -392,10 +434,14 @@ pub(crate) fn judge_at(
     claim: &Claim,
     at: &Instants,
     now: DateTime<FixedOffset>,
-    locale: Locale,
+    options: VerdictOptions,
 ) -> Result<Verdict, Error> {
     let doc = policy.head();
     let msg = policy.messages();
+    let word = |kind: &str, key: &str| match options.texts {
+        Some(locale) => msg.word(kind, key, locale),
+        None => String::new(),
+    };
     let rules = &doc.claims;
     let window = ClaimWindow::new(&rules.window, at.signed_at)?;
     let incident_path = join_path("claims.incidents", claim.incident.as_str());
@@ -410,7 +456,7 @@ pub(crate) fn judge_at(
         code,
         rule: rule.to_owned(),
         clause: clause.to_owned(),
-        message: msg.word("reason", code.as_str(), locale),
+        message: word("reason", code.as_str()),
     };
 
     let reported_in_time = window.contains(at.reported_at);
@@ -492,11 +538,14 @@ pub(crate) fn judge_at(
             .iter()
             .map(|g| MissingEvidence {
                 any_of: g.any_of.clone(),
-                messages: g
-                    .any_of
-                    .iter()
-                    .map(|e| msg.word("evidence", e.as_str(), locale))
-                    .collect(),
+                messages: if options.texts.is_some() {
+                    g.any_of
+                        .iter()
+                        .map(|e| word("evidence", e.as_str()))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
                 clause: g.clause.clone(),
             })
             .collect()
@@ -507,7 +556,7 @@ pub(crate) fn judge_at(
     Ok(Verdict {
         order_id: claim.order_id.clone(),
         outcome,
-        summary: msg.word("outcome", outcome.as_str(), locale),
+        summary: word("outcome", outcome.as_str()),
         reasons,
         items,
         missing_evidence,
@@ -519,14 +568,22 @@ pub(crate) fn judge_at(
             remaining_ms: window.remaining_ms(now),
             clause: rules.window.clause.clone(),
         },
-        next_steps: next_steps(policy, incident_rule, &claim.evidence, outcome, locale),
+        next_steps: next_steps(
+            policy,
+            incident_rule,
+            &claim.evidence,
+            outcome,
+            options.texts,
+        ),
         audit: Audit {
             policy_id: doc.id.clone(),
             policy_version: doc.version.clone(),
             policy_hash: policy.hash().to_owned(),
-            input_hash: crate::policy::sha256_hex_of_json(claim),
+            input_hash: options
+                .input_hash
+                .then(|| crate::policy::sha256_hex_of_json(claim)),
             judged_at: rfc3339(now),
-            locale,
+            locale: options.texts,
         },
     })
 }
@@ -624,7 +681,7 @@ fn next_steps(
     rule: &IncidentRule,
     evidence: &[Evidence],
     outcome: Outcome,
-    locale: Locale,
+    texts: Option<Locale>,
 ) -> Vec<Step> {
     let msg = policy.messages();
     let defs = &policy.head().claims.steps;
@@ -635,7 +692,9 @@ fn next_steps(
     let step = |s: NextStep, urgent: bool| Step {
         step: s,
         urgent,
-        message: msg.word("next_step", s.as_str(), locale),
+        message: texts.map_or_else(String::new, |locale| {
+            msg.word("next_step", s.as_str(), locale)
+        }),
         clause: defs.get(&s).map(|d| d.clause.clone()).unwrap_or_default(),
     };
     let mut steps: Vec<Step> = rule

@@ -260,6 +260,7 @@ pub(crate) fn check_judge(
             ensure(!a.is_empty() && a == b, || {
                 "the same claim judged twice gave different JSON".to_owned()
             })?;
+            check_codes(checker, claim, now, &verdict)?;
             Ok(Some(verdict))
         }
         Err(e) => {
@@ -270,6 +271,43 @@ pub(crate) fn check_judge(
             Ok(None)
         }
     }
+}
+
+/// A verdict of codes, without the input hash, is the full verdict with its messages, its
+/// locale and its input hash left out: asking for less never changes the decision.
+fn check_codes(
+    checker: &Checker,
+    claim: &Claim,
+    now: DateTime<FixedOffset>,
+    full: &Verdict,
+) -> Result<(), Broken> {
+    let options = crate::VerdictOptions {
+        texts: None,
+        input_hash: false,
+    };
+    let codes = checker
+        .judge_with(claim, now, options)
+        .map_err(|e| Broken(format!("the verdict of codes failed: {e}")))?;
+    let mut stripped = full.clone();
+    stripped.summary.clear();
+    stripped.audit.input_hash = None;
+    stripped.audit.locale = None;
+    let reasons = stripped
+        .reasons
+        .iter_mut()
+        .chain(stripped.items.iter_mut().flat_map(|i| i.reasons.iter_mut()));
+    for r in reasons {
+        r.message.clear();
+    }
+    for m in &mut stripped.missing_evidence {
+        m.messages.clear();
+    }
+    for s in &mut stripped.next_steps {
+        s.message.clear();
+    }
+    ensure(codes == stripped, || {
+        "the verdict of codes is not the full one without its texts".to_owned()
+    })
 }
 
 /// The invariants of one verdict.
@@ -381,7 +419,7 @@ pub fn check_verdict(
         || "the audit names another policy".to_owned(),
     )?;
     let input = serde_json::to_vec(claim).unwrap_or_default();
-    ensure(a.input_hash == sha256_hex(&input), || {
+    ensure(a.input_hash == Some(sha256_hex(&input)), || {
         "the input hash is not the claim's".to_owned()
     })?;
     match DateTime::parse_from_rfc3339(&a.judged_at) {

@@ -7,9 +7,11 @@
 //! The native answer is `serde_json::to_string` of the `Verdict`, `Screening` or `Vec<Screening>`,
 //! or `{"error":{"code","path","message"}}` with the error's `Display` as the message — what the
 //! module's thrown `Error` carries. Inputs are decoded from the same JSON text a page's object
-//! stringifies to, through the native API (`decode::listing`, `listings` and `claim`, `Checker::judge`,
-//! `screen`, `screen_batch`, and `screen_codes` for every batch again); `now` is the UTC instant
-//! of `now_ms`, as `Date.now()` gives it.
+//! stringifies to, through the native API (`decode::listing`, `listings` and `claim`,
+//! `Checker::judge_with` as the module's `judge` asks — texts, no input hash — and again as
+//! `judgeCodes` asks for every claim and with the input hash for every fourth, `screen`,
+//! `screen_batch`, and `screen_codes` for every batch again); `now` is the UTC instant of
+//! `now_ms`, as `Date.now()` gives it.
 //!
 //! `DIFFERENTIAL_SEED` and `DIFFERENTIAL_CASES` change the seed (default 7) and the count
 //! (default 3000).
@@ -27,7 +29,7 @@ mod generate;
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use aftersales::{Checker, Error, Locale};
+use aftersales::{Checker, Error, Locale, VerdictOptions};
 use generate::{Call, Case};
 use serde::Serialize;
 
@@ -69,6 +71,20 @@ fn answer<T: Serialize>(result: Result<T, Error>) -> String {
     }
 }
 
+/// What a `judge` call asks for beside the decision: the module's `judge(claim, nowMs, locale)`
+/// gives texts and no input hash, `{ inputHash: true }` adds it, `judgeCodes` gives neither.
+fn asked(texts: Option<Locale>, input_hash: bool) -> VerdictOptions {
+    VerdictOptions { texts, input_hash }
+}
+
+/// The claim judged natively at `now_ms` as `options` asks.
+fn judged(checker: &Checker, input: &str, now_ms: i64, options: VerdictOptions) -> String {
+    let now = chrono::DateTime::from_timestamp_millis(now_ms)
+        .unwrap()
+        .fixed_offset();
+    answer(aftersales::decode::claim(input).and_then(|c| checker.judge_with(&c, now, options)))
+}
+
 fn native(checker: &Checker, case: &Case) -> (String, String) {
     let locale = case.locale.as_deref().map_or(Locale::En, Locale::negotiate);
     match &case.call {
@@ -77,7 +93,8 @@ fn native(checker: &Checker, case: &Case) -> (String, String) {
             let now = chrono::DateTime::from_timestamp_millis(*now_ms)
                 .unwrap()
                 .fixed_offset();
-            let out = aftersales::decode::claim(&text).and_then(|c| checker.judge(&c, now, locale));
+            let out = aftersales::decode::claim(&text)
+                .and_then(|c| checker.judge_with(&c, now, asked(Some(locale), false)));
             (text, answer(out))
         }
         Call::Screen { listing } => {
@@ -130,6 +147,29 @@ fn native_answers_cover_every_outcome_and_error_and_are_written_for_the_module()
             _ => format!("{method} ok"),
         };
         seen.insert(tag);
+        // A claim is also judged as codes only (`judgeCodes`, no locale), and every fourth with
+        // its input hash asked for (`judge(…, { inputHash: true })`).
+        if let Call::Judge { now_ms, .. } = &case.call {
+            lines.push(Line {
+                n,
+                method: "judgeCodes",
+                input: input.clone(),
+                now_ms: Some(*now_ms),
+                locale: None,
+                expected: judged(&checker, &input, *now_ms, asked(None, false)),
+            });
+            if n % 4 == 0 {
+                let locale = case.locale.as_deref().map_or(Locale::En, Locale::negotiate);
+                lines.push(Line {
+                    n,
+                    method: "judgeHashed",
+                    input: input.clone(),
+                    now_ms: Some(*now_ms),
+                    locale: case.locale.as_deref(),
+                    expected: judged(&checker, &input, *now_ms, asked(Some(locale), true)),
+                });
+            }
+        }
         // A page's batch is also answered as codes only (`screenCodes`, no locale).
         if let Call::Batch { .. } = &case.call {
             let codes =

@@ -11,6 +11,8 @@ export function answer(checker, c) {
   try {
     let result;
     if (c.method === "judge") result = checker.judge(input, c.now_ms, ...locale);
+    else if (c.method === "judgeCodes") result = checker.judgeCodes(input, c.now_ms);
+    else if (c.method === "judgeHashed") result = checker.judge(input, c.now_ms, c.locale ?? undefined, { inputHash: true });
     else if (c.method === "screen") result = checker.screen(input, ...locale);
     else if (c.method === "screenBatch") result = checker.screenBatch(input, ...locale);
     else if (c.method === "screenCodes") result = checker.screenCodes(input);

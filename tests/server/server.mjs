@@ -80,10 +80,12 @@ export function createServer({ listings, now = Date.now, checker = new Checker()
   const catalogue = new Map(listings.map((l) => [l.id, asListing(l)]));
   const policyHash = () => checker.info().policies.at(-1).hash;
 
-  /** Re-judges a posted claim with the server's clock: the page's verdict is never trusted. */
+  /** Re-judges a posted claim with the server's clock: the page's verdict is never trusted. The
+   * verdict the service keeps carries the claim's SHA-256 (`audit.input_hash`), which ties it to
+   * the claim it answered; a page showing a verdict does not ask for it. */
   function claims(body) {
     const claim = object(object(body, '').claim, 'claim');
-    return { verdict: checker.judge(claim, now(), 'en') };
+    return { verdict: checker.judge(claim, now(), 'en', { inputHash: true }) };
   }
 
   /** Re-checks a pre-check order: the server screens the items itself. */

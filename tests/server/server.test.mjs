@@ -2,6 +2,7 @@
 // .ci/test-package installs the packed tarball here (not a workspace link) and runs:
 //   node --test tests/server/
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
@@ -98,6 +99,11 @@ test('a posted claim is judged again with the server clock', () =>
     assert.equal(r.status, 200);
     assert.equal(r.body.verdict.outcome, 'eligible');
     assert.equal(Date.parse(r.body.verdict.audit.judged_at), NOW);
+    // The kept verdict names its claim: SHA-256 of the claim's canonical JSON (its fields in
+    // declaration order, absent options left out, no whitespace).
+    const canonical = JSON.stringify(claim);
+    const digest = createHash('sha256').update(canonical).digest('hex');
+    assert.equal(r.body.verdict.audit.input_hash, `sha256:${digest}`);
     const late = await post(base, '/api/claims', { claim: { ...claim, signed_at: '2024-02-01T18:00:00+09:00' } });
     assert.equal(late.body.verdict.outcome, 'ineligible');
   }));

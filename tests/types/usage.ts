@@ -12,7 +12,7 @@ import init, { Checker } from "../../pkg/web-full/aftersales.js";
 import type {
   AftersalesError, Audit, Basis, Claim, ErrorCode, Finding, Flag, FlagCode, Info, ItemVerdict, Limits,
   Listing, Locale, Messages, MissingEvidence, NoticeCode, NoticeItem, PolicyInfo, Reason, Screening,
-  ScreeningCodes, Step, Verdict, WindowStatus,
+  ScreeningCodes, Step, Verdict, WindowStatus, JudgeOptions, VerdictCodes, ReasonCodeItem, StepCode,
 } from "../../pkg/web-full/aftersales.js";
 
 /** `keys` lists every key of `T` and nothing else, or the call does not compile. */
@@ -35,6 +35,11 @@ const KEYS = {
   WindowStatus: exact<WindowStatus>()(["deadline", "deadline_ms", "reported_in_time", "open_now", "remaining_ms", "clause"]),
   Step: exact<Step>()(["step", "urgent", "message", "clause"]),
   Audit: exact<Audit>()(["policy_id", "policy_version", "policy_hash", "input_hash", "judged_at", "locale"]),
+  VerdictCodes: exact<VerdictCodes>()(["order_id", "outcome", "reasons", "items", "missing_evidence", "window", "next_steps", "audit"]),
+  ReasonCodeItem: exact<ReasonCodeItem>()(["code", "rule", "clause"]),
+  MissingCode: exact<VerdictCodes["missing_evidence"][number]>()(["any_of", "clause"]),
+  StepCode: exact<StepCode>()(["step", "urgent", "clause"]),
+  AuditCode: exact<VerdictCodes["audit"]>()(["policy_id", "policy_version", "policy_hash", "input_hash", "judged_at"]),
   Info: exact<Info>()(["version", "policies", "locales", "limits"]),
   PolicyInfo: exact<PolicyInfo>()(["id", "version", "hash", "effectiveFrom"]),
   Limits: exact<Limits>()([
@@ -121,7 +126,9 @@ export async function run(wasm: BufferSource, compiledPolicy: Uint8Array): Promi
     cause: "courier_mishandling",
     items: [{ id: "1", class: "ordinary", condition: "new" }],
   };
-  const v: Verdict = checker.judge(claim, Date.parse("2024-03-02T00:00:00+09:00"), locales[0]);
+  const judgedAt = Date.parse("2024-03-02T00:00:00+09:00");
+  const audited: JudgeOptions = { inputHash: true };
+  const v: Verdict = checker.judge(claim, judgedAt, locales[0], audited);
   shape("Verdict", v);
   each("Reason", v.reasons);
   each("ItemVerdict", v.items);
@@ -129,6 +136,17 @@ export async function run(wasm: BufferSource, compiledPolicy: Uint8Array): Promi
   shape("WindowStatus", v.window);
   each("Step", v.next_steps);
   shape("Audit", v.audit);
+  if (checker.judge(claim, judgedAt, locales[0]).audit.input_hash !== undefined) problems.push("judge: an input hash nobody asked for");
+  const vc: VerdictCodes = checker.judgeCodes(claim, judgedAt, audited);
+  shape("VerdictCodes", vc);
+  each("ReasonCodeItem", vc.reasons);
+  each("MissingCode", vc.missing_evidence);
+  each("StepCode", vc.next_steps);
+  shape("AuditCode", vc.audit);
+  // @ts-expect-error a verdict of codes has no summary: the page words `outcome.${outcome}`.
+  void vc.summary;
+  // @ts-expect-error options are checked: `inputhash` is not one
+  void (() => checker.judge(claim, judgedAt, "en", { inputhash: true }));
   const deadlineMs: number = v.window.deadline_ms;
   if (v.outcome !== "incomplete" || deadlineMs <= 0) problems.push(`judge: outcome ${v.outcome}`);
 

@@ -3,7 +3,7 @@
 // Given the order (the `order` property: { id, ordered_at?, signed_at?, items: [{ id, title,
 // class?, condition?, listing? }] }), it shows a short form (what happened, why, when the parcel
 // was signed for, the evidence the shopper has, which items and which part) and judges the claim
-// with the module on every change. The verdict region (aria-live="polite", re-rendered only when
+// with the module on every change (`judgeCodes`, worded from the locale's cached messages). The verdict region (aria-live="polite", re-rendered only when
 // the verdict itself changes) shows the outcome, the reasons, each item's outcome, the missing
 // evidence, and the next steps, urgent ones first and marked. The deadline is shown with a live
 // countdown (a role="timer" outside the live region, so it is not read out every second); when it
@@ -17,7 +17,7 @@
 
 import { t } from '../i18n.js';
 import { h, replace, uid } from './dom.js';
-import { LocalizedElement, checker, define, messages, screenListing } from './runtime.js';
+import { LocalizedElement, checker, define, messages, screenListing, wordVerdict } from './runtime.js';
 
 const INCIDENTS = ['damaged', 'lost_in_transit', 'missing_items', 'lost_by_unpacking', 'condition_complaint'];
 const CAUSES = ['improper_handling', 'courier_mishandling', 'customs_inspection', 'unknown', 'second_hand_wear', 'unsealed_or_resealed'];
@@ -303,7 +303,9 @@ export class AftersalesClaim extends LocalizedElement {
     this.#claim = claim;
     let verdict;
     try {
-      verdict = c.judge(claim, Date.now(), locale);
+      // Codes only, worded from the messages table fetched once per locale (as the badges do).
+      const table = await messages(locale);
+      verdict = wordVerdict(c.judgeCodes(claim, Date.now()), table, locale);
     } catch (e) {
       this.#verdict = null;
       this.#verdictKey = '';

@@ -95,6 +95,27 @@ function word(screenings, table) {
   return screenings;
 }
 
+/**
+ * A `judgeCodes` answer worded from the locale's messages into what `judge(claim, now, locale)`
+ * answers, field for field and in the same order, so that widgets and `aftersales-verdict`
+ * listeners read `summary`, `reason.message`, `missing.messages` and `step.message` either way.
+ */
+export function wordVerdict(v, table, locale) {
+  const say = (key) => table[key] ?? key;
+  const reason = (r) => ({ ...r, message: say(`reason.${r.code}`) });
+  return {
+    order_id: v.order_id,
+    outcome: v.outcome,
+    summary: say(`outcome.${v.outcome}`),
+    reasons: v.reasons.map(reason),
+    items: v.items.map((i) => ({ ...i, reasons: i.reasons.map(reason) })),
+    missing_evidence: v.missing_evidence.map((m) => ({ any_of: m.any_of, messages: m.any_of.map((e) => say(`evidence.${e}`)), clause: m.clause })),
+    window: v.window,
+    next_steps: v.next_steps.map((s) => ({ step: s.step, urgent: s.urgent, message: say(`next_step.${s.step}`), clause: s.clause })),
+    audit: { ...v.audit, locale },
+  };
+}
+
 async function flush() {
   scheduled = false;
   const pending = queue;
