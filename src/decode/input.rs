@@ -11,6 +11,8 @@
 //! serde in two places only: a listing or a claim written as a JSON array (serde's positional
 //! form of a struct) is refused, and a number in a message is shown as it was written.
 
+use std::borrow::Cow;
+
 use crate::claim::{Claim, ClaimItem};
 use crate::error::{Error, ErrorKind};
 use crate::limits;
@@ -116,7 +118,7 @@ struct Reader<'a> {
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn listing(&mut self) -> Result<Listing, Error> {
         let mut id = None;
         let mut title = None;
@@ -331,7 +333,7 @@ impl Reader<'_> {
             return Err(self.invalid_type("a string"));
         }
         self.at += 1;
-        self.string_body()
+        self.string_body().map(Cow::into_owned)
     }
 
     fn word<W: Word>(&mut self) -> Result<W, Error> {
@@ -342,7 +344,7 @@ impl Reader<'_> {
     /// The text of a vocabulary word, refused unless it is a string. Not generic over the word's
     /// type, so that the five vocabularies share it.
     #[inline(never)]
-    fn word_text(&mut self, wire: &'static [&'static str]) -> Result<String, Error> {
+    fn word_text(&mut self, wire: &'static [&'static str]) -> Result<Cow<'a, str>, Error> {
         if self.peek() != Some(b'"') {
             let mut expected = String::from("one of [");
             for (i, wire) in wire.iter().enumerate() {
@@ -360,8 +362,31 @@ impl Reader<'_> {
         self.string_body()
     }
 
-    /// The rest of a string whose opening quote has been read, escapes resolved.
-    fn string_body(&mut self) -> Result<String, Error> {
+    /// The rest of a string whose opening quote has been read, escapes resolved: borrowed from
+    /// the text when it has no escape (every key and vocabulary word, most values), so that
+    /// reading a key allocates nothing.
+    fn string_body(&mut self) -> Result<Cow<'a, str>, Error> {
+        let text: &'a str = self.text;
+        let bytes = text.as_bytes();
+        let start = self.at;
+        let mut end = start;
+        while let Some(&b) = bytes.get(end) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            end += 1;
+        }
+        if bytes.get(end) == Some(&b'"') {
+            self.at = end + 1;
+            // `start` and `end` sit next to ASCII bytes (or the text's ends): char boundaries.
+            return Ok(Cow::Borrowed(text.get(start..end).unwrap_or_default()));
+        }
+        self.string_escaped().map(Cow::Owned)
+    }
+
+    /// [`Reader::string_body`] for a string with an escape (or an error) in it.
+    #[inline(never)]
+    fn string_escaped(&mut self) -> Result<String, Error> {
         let bytes = self.text.as_bytes();
         let mut out = String::new();
         loop {
