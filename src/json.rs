@@ -79,10 +79,7 @@ impl Out {
 
     /// `"key":`, after a comma unless it is the object's first key.
     fn key(&mut self, key: &str, first: bool) {
-        if !first {
-            self.0.push(',');
-        }
-        self.0.push('"');
+        self.0.push_str(if first { "\"" } else { ",\"" });
         self.0.push_str(key);
         self.0.push_str("\":");
     }
@@ -99,7 +96,28 @@ impl Out {
 
     fn field_int(&mut self, key: &str, value: i64) {
         self.key(key, false);
-        self.0.push_str(&value.to_string());
+        self.int(value);
+    }
+
+    /// An integer in decimal, as `serde_json` writes it, without `core::fmt` or an allocation.
+    fn int(&mut self, value: i64) {
+        let mut digits = [0u8; 20];
+        let mut n = value.unsigned_abs();
+        let mut from = digits.len();
+        for slot in digits.iter_mut().rev() {
+            *slot = b'0' + (n % 10) as u8;
+            from -= 1;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if value < 0 {
+            self.0.push('-');
+        }
+        for &d in digits.get(from..).unwrap_or_default() {
+            self.0.push(char::from(d));
+        }
     }
 
     fn list<T>(&mut self, items: &[T], mut write: impl FnMut(&mut Out, &T)) {
@@ -268,5 +286,40 @@ fn field(f: Field) -> &'static str {
         Field::Title => "title",
         Field::Description => "description",
         Field::Category => "category",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Out;
+
+    #[test]
+    fn integers_are_written_as_rust_and_serde_json_write_them() {
+        let mut values = vec![
+            0,
+            1,
+            -1,
+            9,
+            10,
+            -10,
+            99,
+            100,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ];
+        let mut x: i64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..10_000 {
+            // xorshift: spread over every magnitude, both signs.
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(x >> (x & 63).unsigned_abs());
+        }
+        for v in values {
+            let mut out = Out::with_capacity(24);
+            out.int(v);
+            assert_eq!(out.0, v.to_string());
+        }
     }
 }

@@ -1394,7 +1394,10 @@ fn merch_printed_with_a_magazine_cover_or_a_photo_is_not_paper() {
 
 #[test]
 fn sports_glasses_cycling_bottles_and_a_coat_of_arms_are_told_apart() {
-    for title in ["サングラス/スポーツグラス/BLK/RED/メンズ", "bottle/サイクルボトル/WHT"] {
+    for title in [
+        "サングラス/スポーツグラス/BLK/RED/メンズ",
+        "bottle/サイクルボトル/WHT",
+    ] {
         assert!(!screen(title).fragile, "{title}");
     }
     assert!(screen("Lyons Family Coat Of Arms Round Ceramic Ornaments").fragile);
