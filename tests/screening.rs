@@ -1404,3 +1404,20 @@ fn sports_glasses_cycling_bottles_and_a_coat_of_arms_are_told_apart() {
     assert!(!screen("Ceramic coat 9H car paint protection, top coat").fragile);
     assert!(screen("グラス/4点セット/WHT").fragile);
 }
+
+#[test]
+fn comic_grades_and_first_appearances_hint_at_a_comic_book() {
+    for title in [
+        "Amazing Spider-Man #258 (1984) 1st App Symbiote",
+        "Amazing Spider-Man #147 FN/VF Tarantula Appearance - Marvel 1975",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert!(
+            s.flags.iter().all(|f| f.basis == Basis::Hint),
+            "{title}: {:?}",
+            s.flags
+        );
+    }
+    assert!(!screen("Venom 1st appearance action figure, 6 inch").non_compensable);
+}
