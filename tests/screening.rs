@@ -1421,3 +1421,33 @@ fn comic_grades_and_first_appearances_hint_at_a_comic_book() {
     }
     assert!(!screen("Venom 1st appearance action figure, 6 inch").non_compensable);
 }
+
+#[test]
+fn bookmarks_calendar_coasters_and_vr_glasses_are_not_what_they_name() {
+    for title in [
+        "Dragon Eye Bookmark: Handcrafted Wooden Fantasy Book Accessory",
+        "Star Wars Maya Calendar Wood Coaster Set: Sci-Fi Fusion Design",
+        "Virtual Reality Glasses Virtuality 360 Degree New Birthday Gift",
+        "Sheesham Wooden Holy Book Stand Rehal for Reading Bible Quran Books",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    assert!(screen("28pc Glass Chess Pieces in Wooden Box").fragile);
+}
+
+#[test]
+fn songbooks_atlases_bibles_slipcases_and_photographs_are_paper() {
+    for title in [
+        "The Clash (Songbook)",
+        "An Atlas of Radical Cartography",
+        "NIV Thinline Bible.",
+        "The Art of the Lord of the Rings (60th Anniv Slipcase)",
+        "Peter Gasser. Photographs 1977-1992",
+        "Prisoner of Azkaban HCDJ 1st/1st 1999",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+    }
+    assert!(!screen("Bible verse wall decal, vinyl sticker").non_compensable);
+}
