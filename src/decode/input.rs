@@ -367,21 +367,28 @@ impl<'a> Reader<'a> {
     /// reading a key allocates nothing.
     fn string_body(&mut self) -> Result<Cow<'a, str>, Error> {
         let text: &'a str = self.text;
-        let bytes = text.as_bytes();
         let start = self.at;
-        let mut end = start;
+        let end = self.plain_run_end();
+        if text.as_bytes().get(end) == Some(&b'"') {
+            self.at = end + 1;
+            // `start` and `end` sit next to ASCII bytes (or the text's ends): char boundaries.
+            return Ok(Cow::Borrowed(text.get(start..end).unwrap_or_default()));
+        }
+        self.string_escaped().map(Cow::Owned)
+    }
+
+    /// Where the run of a string's bytes that need no attention ends, from where the reader is:
+    /// at the closing quote, a backslash, a control character or the end of the text.
+    fn plain_run_end(&self) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut end = self.at;
         while let Some(&b) = bytes.get(end) {
             if b == b'"' || b == b'\\' || b < 0x20 {
                 break;
             }
             end += 1;
         }
-        if bytes.get(end) == Some(&b'"') {
-            self.at = end + 1;
-            // `start` and `end` sit next to ASCII bytes (or the text's ends): char boundaries.
-            return Ok(Cow::Borrowed(text.get(start..end).unwrap_or_default()));
-        }
-        self.string_escaped().map(Cow::Owned)
+        end
     }
 
     /// [`Reader::string_body`] for a string with an escape (or an error) in it.
@@ -391,13 +398,7 @@ impl<'a> Reader<'a> {
         let mut out = String::new();
         loop {
             let start = self.at;
-            let mut end = start;
-            while let Some(&b) = bytes.get(end) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                end += 1;
-            }
+            let end = self.plain_run_end();
             // `start` and `end` sit next to ASCII bytes (or the text's ends): char boundaries.
             out.push_str(self.text.get(start..end).unwrap_or_default());
             self.at = end;
