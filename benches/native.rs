@@ -142,6 +142,18 @@ fn benches(c: &mut Criterion, inputs: &Inputs) {
             checker.screen(&first, Locale::Ja).map(|s| s.fragile)
         })
     });
+    group.bench_function("build_first_screen_and_first_category", |b| {
+        let first = Listing::titled("first", "江戸切子 ロックグラス");
+        let mut filed = Listing::titled("filed", "ノーブランド");
+        filed.category = ["本・雑誌・漫画", "漫画", "少女漫画"]
+            .map(String::from)
+            .to_vec();
+        b.iter(|| {
+            let checker = Checker::shipped();
+            let _ = checker.screen(&first, Locale::Ja);
+            checker.screen(&filed, Locale::Ja).map(|s| s.class)
+        })
+    });
     group.finish();
 
     let mut group = c.benchmark_group("screen");
