@@ -1451,3 +1451,25 @@ fn songbooks_atlases_bibles_slipcases_and_photographs_are_paper() {
     }
     assert!(!screen("Bible verse wall decal, vinyl sticker").non_compensable);
 }
+
+#[test]
+fn a_disc_game_named_by_its_title_alone_is_a_hint_of_a_disc() {
+    for title in ["Need For Speed Payback", "UFC 4", "Grand Theft Auto V (5)"] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::CdDvdBd, "{title}: {:?}", s.flags);
+        assert!(
+            s.flags.iter().all(|f| f.basis == Basis::Hint),
+            "{title}: {:?}",
+            s.flags
+        );
+    }
+    // The same names on a cartridge, on hardware and on merch name no disc.
+    for title in [
+        "Call of Duty: Black Ops - Nintendo DS",
+        "Mortal Kombat Scorpion Bottle Opener",
+        "Halo 5 Master Chief action figure",
+        "Call of Duty wireless controller for Xbox",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
