@@ -538,7 +538,8 @@ impl Parts {
             unless_lists: self.unless_lists,
             shapes: self.shapes,
             context_words: self.context_words,
-            categories: self.categories,
+            categories: OnceLock::from(self.categories),
+            frozen_categories: None,
             index: OnceLock::new(),
             class_clauses: self.class_clauses,
             notice_clauses: self.notice_clauses,
@@ -556,7 +557,7 @@ impl Screener {
 
     /// The number of category rules.
     pub fn category_rule_count(&self) -> usize {
-        self.categories.len()
+        self.categories().len()
     }
 }
 

@@ -3,7 +3,9 @@
 //! screening rules nor folds, sorts and groups ~6,000 needles: they are written sorted and
 //! front-coded, the automaton's trie is built from them in one pass, and each term whose text is
 //! one of its needles is a range of the needles as they were read, one after another (no string
-//! per term, no walk up the trie).
+//! per term, no walk up the trie). The category rules come last, after their length, and are
+//! read only when the first listing with a category is screened (`read_categories`): a page of
+//! titles alone never makes their ~2,000 strings.
 //!
 //! The form is the compiled screener's own fields in order, numbers as LEB128 varints, text
 //! ending at a NUL, words of the policy's vocabulary by their wire names. It is written and read
@@ -21,7 +23,7 @@ use crate::screen::matcher::{Builder, NotSorted};
 use crate::screen::{slot, CompiledCategoryRule, CompiledShape, FlagTerm, Pattern, Role, Screener};
 
 /// The first bytes of a frozen screener; the digit is the form's version.
-const MAGIC: &[u8; 8] = b"ASSCRN2\n";
+const MAGIC: &[u8; 8] = b"ASSCRN3\n";
 
 /// The classes by [`slot`].
 const BY_SLOT: [ItemClass; 4] = [
@@ -168,22 +170,28 @@ pub(crate) fn write(screener: &Screener) -> Vec<u8> {
         w.count(shape.term);
     }
     w.count(p.context_words);
-    w.count(p.categories.len());
-    for c in &p.categories {
-        w.text(&c.id);
-        w.text(c.marketplace.map_or("", Marketplace::as_str));
-        w.count(c.codes.len());
+    // The category rules after their length: read when the first listing with a category is
+    // screened (`read_categories`).
+    let mut rules = Writer(Vec::new());
+    let categories = p.categories();
+    rules.count(categories.len());
+    for c in categories {
+        rules.text(&c.id);
+        rules.text(c.marketplace.map_or("", Marketplace::as_str));
+        rules.count(c.codes.len());
         for code in &c.codes {
-            w.text(code);
+            rules.text(code);
         }
-        w.count(c.path.len());
+        rules.count(c.path.len());
         for segment in &c.path {
-            w.text(segment);
+            rules.text(segment);
         }
-        w.classes(&c.is);
-        w.classes(&c.is_not);
-        w.count(c.unless);
+        rules.classes(&c.is);
+        rules.classes(&c.is_not);
+        rules.count(c.unless);
     }
+    w.count(rules.0.len());
+    w.0.extend_from_slice(&rules.0);
     w.count(p.class_clauses.len());
     for (class, clause) in &p.class_clauses {
         w.class(*class);
@@ -425,22 +433,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
         })
     })?;
     let context_words = r.count()?;
-    let categories = r.list(|r| {
-        let id = r.text()?.to_owned();
-        let marketplace = match r.text()? {
-            "" => None,
-            m => Some(Marketplace::from_wire(m).ok_or(r.error("not a marketplace"))?),
-        };
-        Ok(CompiledCategoryRule {
-            id,
-            marketplace,
-            codes: r.list(|r| Ok(r.text()?.to_owned()))?,
-            path: r.list(|r| Ok(r.text()?.to_owned()))?,
-            is: r.classes()?,
-            is_not: r.classes()?,
-            unless: list(r)?,
-        })
-    })?;
+    let n = r.count()?;
+    let frozen_categories = Some(Box::from(r.take(n)?));
     let class_clauses = r.list(|r| Ok((r.class()?, r.text()?.to_owned())))?;
     let notice_clauses = r.list(|r| Ok((r.word(Notice::from_wire)?, r.text()?.to_owned())))?;
     let mut yields: [Vec<ItemClass>; 4] = Default::default();
@@ -459,12 +453,44 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
         unless_lists,
         shapes,
         context_words,
-        categories,
+        categories: OnceLock::new(),
+        frozen_categories,
         index: OnceLock::new(),
         class_clauses,
         notice_clauses,
         yields,
     })
+}
+
+/// Reads the category rules of a frozen screener (their part of it, after its length), whose
+/// rules cite `lists` lists of context words.
+pub(super) fn read_categories(
+    bytes: &[u8],
+    lists: usize,
+) -> Result<Vec<CompiledCategoryRule>, FrozenError> {
+    let mut r = Reader { bytes, at: 0 };
+    let categories = r.list(|r| {
+        let id = r.text()?.to_owned();
+        let marketplace = match r.text()? {
+            "" => None,
+            m => Some(Marketplace::from_wire(m).ok_or(r.error("not a marketplace"))?),
+        };
+        Ok(CompiledCategoryRule {
+            id,
+            marketplace,
+            codes: r.list(|r| Ok(r.text()?.to_owned()))?,
+            path: r.list(|r| Ok(r.text()?.to_owned()))?,
+            is: r.classes()?,
+            is_not: r.classes()?,
+            unless: Some(r.count()?)
+                .filter(|&n| n < lists)
+                .ok_or(r.error("not a list of context words"))?,
+        })
+    })?;
+    if r.at != bytes.len() {
+        return Err(r.error("bytes left over"));
+    }
+    Ok(categories)
 }
 
 struct Writer(Vec<u8>);
@@ -717,7 +743,14 @@ mod tests {
         for at in (MAGIC.len()..bytes.len()).step_by(89) {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x5a;
-            let _ = read(&damaged);
+            if let Ok(screener) = read(&damaged) {
+                let _ = screener.categories();
+            }
         }
+        // Category rules that do not read leave the screener without any, never misread.
+        let mut screener = read(&bytes).unwrap();
+        screener.frozen_categories = Some(Box::from(&b"\x01rule\0"[..]));
+        assert!(screener.categories().is_empty());
+        assert!(read_categories(b"\x00", 0).unwrap().is_empty());
     }
 }

@@ -300,8 +300,8 @@ mod tests {
                 .fragile
         );
         assert!(
-            screener.index.get().is_none(),
-            "a title alone needs no index"
+            screener.index.get().is_none() && screener.categories.get().is_none(),
+            "a title alone needs neither the category rules nor their index"
         );
         let mut filed = Listing::titled("c", "ノーブランド");
         filed.category = ["本・雑誌・漫画", "漫画", "少女漫画"]

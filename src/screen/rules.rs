@@ -127,7 +127,12 @@ pub struct Screener {
     /// The title shapes, each read as a hint of its class.
     pub(super) shapes: Vec<CompiledShape>,
     pub(super) context_words: usize,
-    pub(super) categories: Vec<CompiledCategoryRule>,
+    /// The category rules ([`Screener::categories`]): a frozen screener reads them with their
+    /// index, when the first listing with a category is screened.
+    pub(super) categories: OnceLock<Vec<CompiledCategoryRule>>,
+    /// A frozen screener's category rules as `build.rs` wrote them (module `frozen`), until
+    /// they are read; `None` for one compiled at run time.
+    pub(super) frozen_categories: Option<Box<[u8]>>,
     /// The category rules' index, built when the first listing with a category is screened.
     pub(super) index: OnceLock<CategoryIndex>,
     pub(super) class_clauses: Vec<(ItemClass, String)>,
@@ -225,7 +230,7 @@ impl fmt::Debug for Screener {
             .field("unless_lists", &self.unless_lists)
             .field("shapes", &self.shapes)
             .field("context_words", &self.context_words)
-            .field("categories", &self.categories)
+            .field("categories", &self.categories())
             .field("index", &self.index)
             .field("class_clauses", &self.class_clauses)
             .field("notice_clauses", &self.notice_clauses)
@@ -235,6 +240,20 @@ impl fmt::Debug for Screener {
 }
 
 impl Screener {
+    /// The category rules, read from a frozen screener's bytes when first needed: a page of
+    /// titles alone never reads them. Bytes that do not read (never the shipped ones: a test
+    /// reads them back) leave the screener without category rules rather than fail a screening.
+    pub(super) fn categories(&self) -> &[CompiledCategoryRule] {
+        self.categories
+            .get_or_init(|| match &self.frozen_categories {
+                Some(bytes) => {
+                    crate::screen::frozen::read_categories(bytes, self.unless_lists.len())
+                        .unwrap_or_default()
+                }
+                None => Vec::new(),
+            })
+    }
+
     /// A term's written form.
     pub(super) fn written(&self, term: &FlagTerm) -> &str {
         self.texts

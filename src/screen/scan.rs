@@ -79,7 +79,7 @@ impl Screener {
         // never pays for folding and sorting the rules' paths.
         let index = self
             .index
-            .get_or_init(|| CategoryIndex::new(&self.categories, fold));
+            .get_or_init(|| CategoryIndex::new(self.categories(), fold));
         // Of the rules `index` files under `key`, the first in document order that no `unless`
         // word sets aside.
         let first_kept = |index: &[(String, usize)], key: &str| {
@@ -89,7 +89,7 @@ impl Screener {
                 .unwrap_or_default()
                 .iter()
                 .take_while(|(k, _)| k == key)
-                .filter_map(|&(_, i)| self.categories.get(i))
+                .filter_map(|&(_, i)| self.categories().get(i))
                 .find(|r| !self.set_aside(r.unless, |w| seen.contains(w)))
         };
         let own = listing.marketplace.filter(|m| index.scoped.contains(m));
@@ -107,7 +107,7 @@ impl Screener {
                     .by_range
                     .iter()
                     .filter(|&&(s, lo, hi, _)| s == scope && (lo..=hi).contains(&n))
-                    .filter_map(|&(_, _, _, i)| self.categories.get(i))
+                    .filter_map(|&(_, _, _, i)| self.categories().get(i))
                     .find(|r| !self.set_aside(r.unless, |w| seen.contains(w)));
                 if in_range.is_some() {
                     return in_range;
