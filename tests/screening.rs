@@ -1473,3 +1473,16 @@ fn a_disc_game_named_by_its_title_alone_is_a_hint_of_a_disc() {
         assert!(!screen(title).non_compensable, "{title}");
     }
 }
+
+#[test]
+fn sports_card_grades_and_rookie_patches_hint_at_a_trading_card() {
+    for title in [
+        "Blake Corum 2024 National Treasures NFL Gear Dual Rookie Patch Auto 02/25",
+        "DBZ CCG Super Saiyan Goku 125 Limited Ultra Rare BGS 8.5",
+        "Pikachu V-Union Promo Set 4 Card M/NM",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+    }
+    assert!(!screen("Magnetic card holder 35pt for BGS 9.5 slabs, 25 pack").non_compensable);
+}
