@@ -272,7 +272,7 @@ pub struct ClassTerms {
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub hints: TermLists,
     /// Title shapes that flag the class as a hint: a bookshop's trailing credit
-    /// (「… [ 岸本斉史 ]」) says "book or disc" without a word for either.
+    /// (「… \[ 岸本斉史 \]」) says "book or disc" without a word for either.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shapes: Vec<ShapeRule>,
     /// Terms that, where they overlap a flagging match, cancel it (サングラス over グラス).
@@ -295,7 +295,7 @@ pub struct ClassTerms {
 pub struct ShapeRule {
     /// The shape.
     pub shape: TitleShape,
-    /// Context words that cancel it (a character goods word: 「アクリルスタンド [ 作品名 ]」).
+    /// Context words that cancel it (a character goods word: 「アクリルスタンド \[ 作品名 \]」).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unless: Vec<String>,
 }

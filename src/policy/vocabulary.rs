@@ -260,7 +260,7 @@ vocabulary! {
     /// hint of the class that lists it.
     TitleShape {
         /// A credit in ASCII square brackets with spaces inside, ending the title, as a bookshop
-        /// writes the author, artist or cast: 「NARUTO 疾風伝 4 [ 竹内順子 ]」.
+        /// writes the author, artist or cast: 「NARUTO 疾風伝 4 \[ 竹内順子 \]」.
         TrailingCredit => "trailing_credit",
         /// A used-goods title, 「【中古】」 first, ending with a name after a slash, as used
         /// book and media shops write the author or artist: 「【中古】NARUTO 59/ 岸本斉史」.

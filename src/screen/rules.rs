@@ -213,7 +213,7 @@ impl fmt::Debug for TermView<'_> {
     }
 }
 
-/// Every field but [`Screener::texts`], whose layout depends on how the screener was made:
+/// Every field but `Screener::texts`, whose layout depends on how the screener was made:
 /// each term is shown with its written form.
 impl fmt::Debug for Screener {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
