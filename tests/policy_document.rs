@@ -558,3 +558,52 @@ fn a_malformed_term_is_refused_at_its_own_path() {
     assert_eq!(terms[0].unless(), ["@not_vessel"]);
     assert_eq!(terms[1].text(), "decanter");
 }
+
+#[test]
+fn a_sense_written_as_a_flagging_term_is_refused_where_the_sense_is() {
+    // A sense sets aside what it covers: as a brand sense, `Vase` would keep the term `vase`
+    // from ever flagging. Case and `*` do not tell them apart.
+    let mut doc = shipped();
+    let brands = doc["screening"]["senses"]["brand"]["en"]
+        .as_array_mut()
+        .unwrap();
+    brands.push(json!("Vase*"));
+    let at = brands.len() - 1;
+    let mut fragile = doc["screening"]["classes"]["fragile"]["terms"]["en"].clone();
+    fragile.as_array_mut().unwrap().push(json!("vase"));
+    doc["screening"]["classes"]["fragile"]["terms"]["en"] = fragile;
+    let err = Policy::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
+    assert_eq!(err.path(), format!("screening.senses.brand.en[{at}]"));
+    assert!(
+        err.message()
+            .contains("screening.classes.fragile.terms.en["),
+        "{}",
+        err.message()
+    );
+}
+
+#[test]
+fn an_exclusion_written_as_a_term_of_its_own_class_is_refused_where_the_exclusion_is() {
+    let mut doc = shipped();
+    let exclude = doc["screening"]["classes"]["fragile"]["exclude"]["en"]
+        .as_array_mut()
+        .unwrap();
+    exclude.push(json!("Mug"));
+    let at = exclude.len() - 1;
+    let err = Policy::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.path()),
+        (
+            ErrorKind::InvalidPolicy,
+            format!("screening.classes.fragile.exclude.en[{at}]").as_str()
+        )
+    );
+    // Another class's exclusion may name it: a disc class excluding "mug" hides no fragile term.
+    let mut doc = shipped();
+    doc["screening"]["classes"]["cd_dvd_bd"]["exclude"]["en"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!("mug"));
+    assert!(Policy::from_json(&doc.to_string()).is_ok());
+}

@@ -246,6 +246,7 @@ impl Validator {
             self.non_empty(&format!("screening.senses.{name}"), name);
             self.term_lists(&format!("screening.senses.{name}"), lists, true, s);
         }
+        self.rules_that_hide_terms(s);
         self.term_lists(
             "screening.description.boilerplate",
             &s.description.boilerplate,
@@ -334,6 +335,60 @@ impl Validator {
                     format!("{base}.is_not"),
                     format!("contradicts `is` on `{c}`"),
                 );
+            }
+        }
+    }
+
+    /// A sense sets aside every match it covers, and a class's exclusion every match of the
+    /// class it overlaps, so one written as a flagging term (its `*` and case aside) keeps that
+    /// term from ever flagging: a brand sense `Frame` once silenced the term `frame`, and the
+    /// exclusion `glass beads` the term `glass beads`.
+    fn rules_that_hide_terms(&mut self, s: &ScreeningRules) {
+        let key = |written: &str| written.trim_matches('*').trim().to_lowercase();
+        let mut flagging: Vec<(String, ItemClass, String)> = Vec::new();
+        for (class, rules) in &s.classes {
+            for (kind, lists) in [("terms", &rules.terms), ("hints", &rules.hints)] {
+                for (lang, terms) in lists {
+                    for (i, term) in terms.iter().enumerate() {
+                        let path = format!("screening.classes.{class}.{kind}.{lang}[{i}]");
+                        flagging.push((key(term.text()), *class, path));
+                    }
+                }
+            }
+        }
+        flagging.sort();
+        let mut hiders: Vec<(String, Option<ItemClass>, &TermLists)> = Vec::new();
+        for (name, lists) in &s.senses {
+            hiders.push((format!("screening.senses.{name}"), None, lists));
+        }
+        for (class, rules) in &s.classes {
+            hiders.push((
+                format!("screening.classes.{class}.exclude"),
+                Some(*class),
+                &rules.exclude,
+            ));
+        }
+        for (base, only, lists) in hiders {
+            for (lang, written) in lists {
+                for (i, hider) in written.iter().enumerate() {
+                    let k = key(hider.text());
+                    let from = flagging.partition_point(|(t, _, _)| *t < k);
+                    let hidden = flagging
+                        .get(from..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|(t, _, _)| *t == k)
+                        .find(|(_, class, _)| only.is_none_or(|c| c == *class));
+                    if let Some((_, _, term)) = hidden {
+                        self.problem(
+                            format!("{base}.{lang}[{i}]"),
+                            format!(
+                                "`{}` is also the term `{term}`, which it would keep from ever flagging",
+                                hider.text()
+                            ),
+                        );
+                    }
+                }
             }
         }
     }
