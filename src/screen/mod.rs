@@ -80,6 +80,7 @@ mod matcher;
 mod rules;
 mod scan;
 mod shapes;
+mod spans;
 
 pub use rules::Screener;
 use rules::{
