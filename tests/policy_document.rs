@@ -542,7 +542,7 @@ fn a_malformed_term_is_refused_at_its_own_path() {
     // Both forms are still read: a plain string and a term with context words.
     let mut doc = shipped();
     doc["screening"]["classes"]["fragile"]["terms"]["en"][0] =
-        json!({"term": "vase", "unless": ["@not_vessel"]});
+        json!({"term": "amphora", "unless": ["@not_vessel"]});
     doc["screening"]["classes"]["fragile"]["terms"]["en"][1] = json!("decanter");
     let policy = Policy::from_json(&doc.to_string()).unwrap();
     let terms = &policy
@@ -554,7 +554,7 @@ fn a_malformed_term_is_refused_at_its_own_path() {
         .terms
         .get("en")
         .unwrap();
-    assert_eq!(terms[0].text(), "vase");
+    assert_eq!(terms[0].text(), "amphora");
     assert_eq!(terms[0].unless(), ["@not_vessel"]);
     assert_eq!(terms[1].text(), "decanter");
 }
@@ -606,4 +606,53 @@ fn an_exclusion_written_as_a_term_of_its_own_class_is_refused_where_the_exclusio
         .unwrap()
         .push(json!("mug"));
     assert!(Policy::from_json(&doc.to_string()).is_ok());
+}
+
+#[test]
+fn a_term_written_twice_in_a_class_with_other_context_words_or_as_a_hint_is_refused() {
+    // The Chinese list's `vase` without the English one's context words would flag what the
+    // English one lets through.
+    let mut doc = shipped();
+    let en = doc["screening"]["classes"]["fragile"]["terms"]["en"]
+        .as_array_mut()
+        .unwrap();
+    en.push(json!({"term": "Vaso", "unless": ["@not_vessel"]}));
+    let zh = doc["screening"]["classes"]["fragile"]["terms"]["zh"]
+        .as_array_mut()
+        .unwrap();
+    zh.push(json!("vaso"));
+    let at = zh.len() - 1;
+    let err = Policy::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(
+        err.path(),
+        format!("screening.classes.fragile.terms.zh[{at}]")
+    );
+    assert!(
+        err.message().contains("other context words"),
+        "{}",
+        err.message()
+    );
+    // The same context words in both are fine.
+    let mut doc = shipped();
+    doc["screening"]["classes"]["fragile"]["terms"]["en"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"term": "vaso", "unless": ["@not_vessel"]}));
+    doc["screening"]["classes"]["fragile"]["terms"]["zh"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"term": "vaso", "unless": ["@not_vessel"]}));
+    assert!(Policy::from_json(&doc.to_string()).is_ok());
+    // A hint beside a term of its class never decides.
+    let mut doc = shipped();
+    let hints = doc["screening"]["classes"]["paper_product"]["hints"]["en"]
+        .as_array_mut()
+        .unwrap();
+    hints.push(json!("paperback"));
+    let at = hints.len() - 1;
+    let err = Policy::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(
+        err.path(),
+        format!("screening.classes.paper_product.hints.en[{at}]")
+    );
 }

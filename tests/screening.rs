@@ -1560,3 +1560,45 @@ fn a_glass_maker_named_alone_is_glass_and_a_denim_brand_named_frame_is_no_frame(
     assert!(screen("Shell picture frame 4x4").fragile);
     assert!(!screen("Fixed Gear 55cm Frame").fragile);
 }
+
+#[test]
+fn a_porcelain_shade_a_vinyl_raincoat_and_a_dvd_binder_are_no_porcelain_or_disc() {
+    for title in [
+        "Porcelain pink lipstick",
+        "Fair porcelain foundation 30ml",
+        "Vinyl raincoat yellow",
+        "DVD holder binder 96 discs",
+        "CD wallet for car visor",
+    ] {
+        let s = screen(title);
+        assert!(s.flags.is_empty(), "{title}: {:?}", s.flags);
+    }
+    assert!(screen("Porcelain doll vintage").fragile);
+    assert!(screen("Taylor Swift 1989 CD").non_compensable);
+}
+
+#[test]
+fn a_term_shared_by_two_languages_keeps_its_context_words_in_both() {
+    // 梅酒 is Japanese and Chinese; the paper pack that is no glass bottle counts in both.
+    assert!(!screen("梅酒 紙パック 1.8L").fragile);
+    assert!(screen("梅酒 720ml 瓶").fragile);
+    // The lingerie words that cancel "CD" (a cup size) are whole words, not ブラ inside ラブライブ.
+    assert!(!screen("ワコール スポーツブラ ワイヤーブラ S-AB-LL-CD").non_compensable);
+    assert!(screen("ラブライブ!サンシャイン!! Aqours シングル CD").non_compensable);
+}
+
+#[test]
+fn shaped_goods_pottery_fairs_and_resin_drippers_are_no_glass_or_ceramics() {
+    for title in [
+        "ワイングラス型 キャンドル",
+        "グラス型 ピアス",
+        "陶器市 トートバッグ",
+        "HARIO ドリッパー 樹脂",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile, "{title}: {:?}", s.flags);
+    }
+    assert!(screen("HARIO V60 耐熱ガラス サーバー").fragile);
+    let s = screen("ポスター フレーム 木製 A2");
+    assert!(s.fragile && !s.non_compensable, "{:?}", s.flags);
+}

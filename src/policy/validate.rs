@@ -247,6 +247,7 @@ impl Validator {
             self.term_lists(&format!("screening.senses.{name}"), lists, true, s);
         }
         self.rules_that_hide_terms(s);
+        self.terms_written_twice(s);
         self.term_lists(
             "screening.description.boilerplate",
             &s.description.boilerplate,
@@ -387,6 +388,48 @@ impl Validator {
                                 hider.text()
                             ),
                         );
+                    }
+                }
+            }
+        }
+    }
+
+    /// One class's term written twice (in two language lists, or as a term and a hint) is one
+    /// needle with two readings: the copy with fewer context words flags what the other lets
+    /// through (the Chinese `梅酒` once flagged the Japanese one's paper packs), and a hint
+    /// beside a term never decides. Both copies must read the same, and a term is no hint.
+    fn terms_written_twice(&mut self, s: &ScreeningRules) {
+        let key = |written: &str| written.trim().to_lowercase();
+        for (class, rules) in &s.classes {
+            let mut seen: Vec<(String, bool, Vec<&str>, String)> = Vec::new();
+            for (kind, lists) in [("terms", &rules.terms), ("hints", &rules.hints)] {
+                for (lang, terms) in lists {
+                    for (i, term) in terms.iter().enumerate() {
+                        let path = format!("screening.classes.{class}.{kind}.{lang}[{i}]");
+                        let mut unless: Vec<&str> =
+                            term.unless().iter().map(String::as_str).collect();
+                        unless.sort_unstable();
+                        unless.dedup();
+                        let k = key(term.text());
+                        let hint = kind == "hints";
+                        match seen.iter().find(|(other, ..)| *other == k) {
+                            Some((_, was_hint, _, first)) if *was_hint != hint => self.problem(
+                                &path,
+                                format!(
+                                    "`{}` is also `{first}`: a term and a hint of one class; the hint would never decide",
+                                    term.text()
+                                ),
+                            ),
+                            Some((_, _, words, first)) if *words != unless => self.problem(
+                                &path,
+                                format!(
+                                    "`{}` is also `{first}` with other context words: the copy with fewer flags what the other lets through; give both the same",
+                                    term.text()
+                                ),
+                            ),
+                            Some(_) => {}
+                            None => seen.push((k, hint, unless, path)),
+                        }
                     }
                 }
             }
