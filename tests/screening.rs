@@ -1602,3 +1602,34 @@ fn shaped_goods_pottery_fairs_and_resin_drippers_are_no_glass_or_ceramics() {
     let s = screen("ポスター フレーム 木製 A2");
     assert!(s.fragile && !s.non_compensable, "{:?}", s.flags);
 }
+
+#[test]
+fn cross_selling_and_an_instruction_booklet_in_a_description_flag_nothing() {
+    for (title, description) in [
+        (
+            "Patagonia fleece",
+            "I also sell CDs, DVDs, video games. Message me for bundles.",
+        ),
+        (
+            "Lego Star Wars set 75192",
+            "Complete with instruction booklet and box. Pet free home.",
+        ),
+    ] {
+        let s = described(title, description);
+        assert!(s.flags.is_empty(), "{title}: {:?}", s.flags);
+    }
+    assert!(described("Album", "CD, jewel case has a crack.").non_compensable);
+}
+
+#[test]
+fn a_watch_crystal_and_a_film_that_comes_with_a_case_are_no_glass_item() {
+    for (title, description) in [
+        ("腕時計 セイコー", "風防ガラスに傷なし。"),
+        ("スマホケース iPhone15", "ガラスフィルム付き"),
+        ("Seiko 5 automatic watch", "Sapphire crystal, 38mm case."),
+    ] {
+        let s = described(title, description);
+        assert!(!s.fragile, "{title}: {:?}", s.flags);
+    }
+    assert!(screen("ガラスフィルム iPhone15 2枚").fragile);
+}
