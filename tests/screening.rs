@@ -1633,3 +1633,17 @@ fn a_watch_crystal_and_a_film_that_comes_with_a_case_are_no_glass_item() {
     }
     assert!(screen("ガラスフィルム iPhone15 2枚").fragile);
 }
+
+#[test]
+fn mockups_and_gifts_for_wine_or_book_lovers_are_not_what_they_name() {
+    for title in [
+        "Ceramic mug mockup PSD",
+        "Poster mockup frame PSD",
+        "Wine Lover Gift Funny Socks",
+        "Book Lover Gift Bookish Sweatshirt",
+    ] {
+        let s = screen(title);
+        assert!(s.flags.is_empty(), "{title}: {:?}", s.flags);
+    }
+    assert!(screen("Gift for wine lovers: crystal wine glass set").fragile);
+}
