@@ -656,3 +656,18 @@ fn a_term_written_twice_in_a_class_with_other_context_words_or_as_a_hint_is_refu
         format!("screening.classes.paper_product.hints.en[{at}]")
     );
 }
+
+#[test]
+fn a_context_word_with_a_star_inside_is_refused_at_the_word() {
+    let mut doc = shipped();
+    let terms = doc["screening"]["classes"]["fragile"]["terms"]["ru"]
+        .as_array_mut()
+        .unwrap();
+    terms.push(json!({"term": "амфора", "unless": ["зеркальн* покрыт*"]}));
+    let at = terms.len() - 1;
+    let err = Policy::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(
+        err.path(),
+        format!("screening.classes.fragile.terms.ru[{at}].unless[0]")
+    );
+}

@@ -1647,3 +1647,21 @@ fn mockups_and_gifts_for_wine_or_book_lovers_are_not_what_they_name() {
     }
     assert!(screen("Gift for wine lovers: crystal wine glass set").fragile);
 }
+
+#[test]
+fn a_context_word_after_for_still_describes_the_item_while_a_class_term_there_is_what_it_serves() {
+    for title in [
+        "Mirror for bike handlebar",
+        "Рама для велосипеда",
+        "Зеркало для автомобиля",
+    ] {
+        assert!(!screen(title).fragile, "{title}: {:?}", screen(title).flags);
+    }
+    // What the item is for is not the item.
+    for title in ["Rack for wine glasses", "Подставка для стеклянных бокалов"]
+    {
+        assert!(!screen(title).fragile, "{title}: {:?}", screen(title).flags);
+    }
+    // An accessory after "with" still cancels nothing of the item's own material.
+    assert!(screen("Glass jar with silicone lid").fragile);
+}

@@ -213,7 +213,10 @@ pub struct ScreeningRules {
     /// (「シリコン蓋」, "aluminum lid") or preceded by a `with` word ("with silicone sleeve") is
     /// about the lid or the sleeve and cancels nothing, so a 「ガラス」 or "glass" beside it still
     /// flags; and a class term right after a `with` word or right before an `attached` one
-    /// ("with mirror", 「ミラー付き」, 「ポスター付き」) names an accessory and flags nothing.
+    /// ("with mirror", 「ミラー付き」, 「ポスター付き」) names an accessory and flags nothing; one
+    /// right after a `serves` word ("for wine glasses", 「для бокалов」) names what the item
+    /// serves and flags nothing either, while a context word there still counts ("mirror for
+    /// bike" is a bicycle mirror).
     #[serde(default)]
     pub accessories: AccessoryRules,
     /// The clause behind each notice.
@@ -233,6 +236,9 @@ pub struct AccessoryRules {
     /// Words that mark what they follow as an accessory: 「付き」 (「ミラー付き ポーチ」 is a pouch).
     #[serde(default)]
     pub attached: TermLists,
+    /// Words that introduce what the item is for: "for", 「для」.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub serves: TermLists,
 }
 
 /// How a listing's description is read.

@@ -268,6 +268,12 @@ impl Validator {
             s,
         );
         self.term_lists(
+            "screening.accessories.serves",
+            &s.accessories.serves,
+            false,
+            s,
+        );
+        self.term_lists(
             "screening.description.statements",
             &s.description.statements,
             false,
@@ -436,9 +442,12 @@ impl Validator {
         }
     }
 
-    /// An `unless` word: not empty, and a `@name` must name a context list.
+    /// An `unless` word: not empty, `*` only at its ends, and a `@name` must name a context list.
     fn context_word(&mut self, path: &str, word: &str, s: &ScreeningRules) {
         self.non_empty(path, word);
+        if word.trim_matches('*').contains('*') {
+            self.problem(path, format!("`{word}`: `*` may only open or close a word"));
+        }
         if let Some(name) = word.strip_prefix('@') {
             if !s.context_lists.contains_key(name) {
                 self.problem(

@@ -435,6 +435,12 @@ impl Parts {
             Role::Attached,
         )?;
         b.plain_terms(
+            &rules.accessories.serves,
+            &|| "screening.accessories.serves".to_owned(),
+            ItemClass::Ordinary,
+            Role::Serves,
+        )?;
+        b.plain_terms(
             &rules.description.statements,
             &|| "screening.description.statements".to_owned(),
             ItemClass::Ordinary,

@@ -23,7 +23,7 @@ use crate::screen::matcher::{Builder, NotSorted};
 use crate::screen::{slot, CompiledCategoryRule, CompiledShape, FlagTerm, Pattern, Role, Screener};
 
 /// The first bytes of a frozen screener; the digit is the form's version.
-const MAGIC: &[u8; 8] = b"ASSCRN3\n";
+const MAGIC: &[u8; 8] = b"ASSCRN4\n";
 
 /// The classes by [`slot`].
 const BY_SLOT: [ItemClass; 4] = [
@@ -45,6 +45,7 @@ const STATEMENT: u8 = 7;
 const PART: u8 = 8;
 const WITH: u8 = 9;
 const ATTACHED: u8 = 10;
+const SERVES: u8 = 11;
 
 /// In a pattern's bits: the first pattern of the next needle.
 const NEXT_NEEDLE: u8 = 1 << 6;
@@ -123,6 +124,7 @@ pub(crate) fn write(screener: &Screener) -> Vec<u8> {
             Role::Part => w.byte(PART),
             Role::With => w.byte(WITH),
             Role::Attached => w.byte(ATTACHED),
+            Role::Serves => w.byte(SERVES),
         }
     }
     let (mut last_term, mut last_word) = (0, 0);
@@ -328,6 +330,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
             PART => Role::Part,
             WITH => Role::With,
             ATTACHED => Role::Attached,
+            SERVES => Role::Serves,
             _ => return Err(error("not a pattern's role")),
         };
         patterns.push(Pattern {

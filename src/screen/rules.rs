@@ -39,6 +39,9 @@ pub(super) enum Role {
     With,
     /// A word that marks what it follows as an accessory (「付き」).
     Attached,
+    /// A word that introduces what the item is for ("for"): the class term after it is not the
+    /// item; a context word after it still describes the item.
+    Serves,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -142,6 +142,7 @@ impl Screener {
         let mut parts: Vec<usize> = Vec::new();
         let mut withs: Vec<usize> = Vec::new();
         let mut attached: Vec<usize> = Vec::new();
+        let mut serves: Vec<usize> = Vec::new();
         let mut matches = Vec::new();
         automaton.find_overlapping(hay, &mut matches);
         for m in matches {
@@ -191,6 +192,7 @@ impl Screener {
                     Role::Part => parts.push(start),
                     Role::With => withs.push(end),
                     Role::Attached => attached.push(start),
+                    Role::Serves => serves.push(end),
                     Role::Sense => senses.push((start, end)),
                     Role::Boilerplate => boilerplate.push((start, end)),
                     Role::Statement => statements.push(end),
@@ -276,6 +278,7 @@ impl Screener {
         crate::sort::sort(&mut parts);
         crate::sort::sort(&mut withs);
         crate::sort::sort(&mut attached);
+        crate::sort::sort(&mut serves);
         let near = |list: &[usize], from: usize, to: usize| {
             let i = list.partition_point(|&at| at < from);
             list.get(i).is_some_and(|&at| at <= to)
@@ -311,7 +314,9 @@ impl Screener {
         let mut order: Vec<(usize, usize, bool)> = hits
             .iter()
             .map(|h| {
-                let marked = near(&withs, h.start.saturating_sub(ACCESSORY_REACH), h.start)
+                let before = h.start.saturating_sub(ACCESSORY_REACH);
+                let marked = near(&withs, before, h.start)
+                    || near(&serves, before, h.start)
                     || near(&attached, h.end, h.end + ACCESSORY_REACH);
                 (h.start, h.end, marked)
             })
