@@ -10,6 +10,7 @@
 use super::document::{
     code_number, PolicyDocument, ScreeningRules, TermLists, LOCALES, SCHEMA, TERM_LANGUAGES,
 };
+use super::map::Map;
 use super::vocabulary::{Evidence, Incident, ItemClass, NextStep, Notice, Outcome, ReasonCode};
 /// One problem found in a policy document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -347,23 +348,30 @@ impl Validator {
     }
 
     /// A sense sets aside every match it covers, and a class's exclusion every match of the
-    /// class it overlaps, so one written as a flagging term (its `*` and case aside) keeps that
-    /// term from ever flagging: a brand sense `Frame` once silenced the term `frame`, and the
-    /// exclusion `glass beads` the term `glass beads`.
+    /// class it overlaps, so one written as a flagging term (its `*` and ASCII case aside) keeps
+    /// that term from ever flagging: a brand sense `Frame` once silenced the term `frame`, and
+    /// the exclusion `glass beads` the term `glass beads`. (Keys go through [`Map`], not a sort
+    /// or `str::to_lowercase`: std's sorts and Unicode case tables would add ~17 KB gzipped to
+    /// the module that loads policies.)
     fn rules_that_hide_terms(&mut self, s: &ScreeningRules) {
-        let key = |written: &str| written.trim_matches('*').trim().to_lowercase();
-        let mut flagging: Vec<(String, ItemClass, String)> = Vec::new();
+        let key = |written: &str| written.trim_matches('*').trim().to_ascii_lowercase();
+        let mut flagging: Map<String, Vec<(ItemClass, String)>> = Map::new();
         for (class, rules) in &s.classes {
             for (kind, lists) in [("terms", &rules.terms), ("hints", &rules.hints)] {
                 for (lang, terms) in lists {
                     for (i, term) in terms.iter().enumerate() {
                         let path = format!("screening.classes.{class}.{kind}.{lang}[{i}]");
-                        flagging.push((key(term.text()), *class, path));
+                        let k = key(term.text());
+                        match flagging.get_mut(&k) {
+                            Some(found) => found.push((*class, path)),
+                            None => {
+                                flagging.insert(k, vec![(*class, path)]);
+                            }
+                        }
                     }
                 }
             }
         }
-        flagging.sort();
         let mut hiders: Vec<(String, Option<ItemClass>, &TermLists)> = Vec::new();
         for (name, lists) in &s.senses {
             hiders.push((format!("screening.senses.{name}"), None, lists));
@@ -378,15 +386,12 @@ impl Validator {
         for (base, only, lists) in hiders {
             for (lang, written) in lists {
                 for (i, hider) in written.iter().enumerate() {
-                    let k = key(hider.text());
-                    let from = flagging.partition_point(|(t, _, _)| *t < k);
-                    let hidden = flagging
-                        .get(from..)
-                        .unwrap_or_default()
-                        .iter()
-                        .take_while(|(t, _, _)| *t == k)
-                        .find(|(_, class, _)| only.is_none_or(|c| c == *class));
-                    if let Some((_, _, term)) = hidden {
+                    let hidden = flagging.get(&key(hider.text())).and_then(|terms| {
+                        terms
+                            .iter()
+                            .find(|(class, _)| only.is_none_or(|c| c == *class))
+                    });
+                    if let Some((_, term)) = hidden {
                         self.problem(
                             format!("{base}.{lang}[{i}]"),
                             format!(
@@ -405,36 +410,39 @@ impl Validator {
     /// through (the Chinese `梅酒` once flagged the Japanese one's paper packs), and a hint
     /// beside a term never decides. Both copies must read the same, and a term is no hint.
     fn terms_written_twice(&mut self, s: &ScreeningRules) {
-        let key = |written: &str| written.trim().to_lowercase();
+        let key = |written: &str| written.trim().to_ascii_lowercase();
+        // The same words, in any order and counted once.
+        let same = |a: &[String], b: &[String]| {
+            a.iter().all(|w| b.contains(w)) && b.iter().all(|w| a.contains(w))
+        };
         for (class, rules) in &s.classes {
-            let mut seen: Vec<(String, bool, Vec<&str>, String)> = Vec::new();
+            let mut seen: Map<String, (bool, &[String], String)> = Map::new();
             for (kind, lists) in [("terms", &rules.terms), ("hints", &rules.hints)] {
                 for (lang, terms) in lists {
                     for (i, term) in terms.iter().enumerate() {
                         let path = format!("screening.classes.{class}.{kind}.{lang}[{i}]");
-                        let mut unless: Vec<&str> =
-                            term.unless().iter().map(String::as_str).collect();
-                        unless.sort_unstable();
-                        unless.dedup();
                         let k = key(term.text());
                         let hint = kind == "hints";
-                        match seen.iter().find(|(other, ..)| *other == k) {
-                            Some((_, was_hint, _, first)) if *was_hint != hint => self.problem(
+                        match seen.get(&k) {
+                            Some((was_hint, _, first)) if *was_hint != hint => self.problem(
                                 &path,
                                 format!(
                                     "`{}` is also `{first}`: a term and a hint of one class; the hint would never decide",
                                     term.text()
                                 ),
                             ),
-                            Some((_, _, words, first)) if *words != unless => self.problem(
-                                &path,
-                                format!(
-                                    "`{}` is also `{first}` with other context words: the copy with fewer flags what the other lets through; give both the same",
-                                    term.text()
+                            Some((_, words, first)) if !same(words, term.unless()) => self
+                                .problem(
+                                    &path,
+                                    format!(
+                                        "`{}` is also `{first}` with other context words: the copy with fewer flags what the other lets through; give both the same",
+                                        term.text()
+                                    ),
                                 ),
-                            ),
                             Some(_) => {}
-                            None => seen.push((k, hint, unless, path)),
+                            None => {
+                                seen.insert(k, (hint, term.unless(), path));
+                            }
                         }
                     }
                 }
