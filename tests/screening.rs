@@ -498,7 +498,7 @@ fn a_volume_number_hints_at_a_book_or_disc_unless_a_statement_or_goods_say_other
 
 #[test]
 fn a_bookshops_trailing_credit_hints_at_a_book_or_disc() {
-    let title = "Ruby on Rails 5 超入門 [ 掌田津耶乃 ]";
+    let title = "Ruby on Rails 5 速習レシピ [ 掌田津耶乃 ]";
     let s = screen(title);
     assert!(s.non_compensable, "{:?}", s.flags);
     assert_eq!(s.flags[0].class, ItemClass::PaperProduct);
@@ -924,7 +924,13 @@ fn a_descriptions_first_sentence_is_read_as_a_hint_and_its_later_sentences_are_n
 
 #[test]
 fn a_volume_number_reads_after_a_japanese_name_or_in_full_width_parentheses_only() {
-    for title in ["呪術廻戦 (2)", "ハイキュー!! （10）", "Ruby（2）"] {
+    for title in [
+        "呪術廻戦 (2)",
+        "ハイキュー!! （10）",
+        "Ruby（2）",
+        "鬼滅の刃 18",
+        "姉なるもの1",
+    ] {
         let s = screen(title);
         assert!(s.non_compensable, "{title}: {:?}", s.flags);
         assert_eq!(s.findings[0].term, "volume_number", "{title}");
@@ -934,6 +940,13 @@ fn a_volume_number_reads_after_a_japanese_name_or_in_full_width_parentheses_only
         "(30) 10 by 13 polymailers",
         "Nike air max tavas print NEW. (11)",
         "VINTAGE!(4)1940'S ASCO SPICE TINS",
+        // A bare number ends a work's name only: after a Latin brand it is a size or a model,
+        // beside another number it is a count, and a leading zero makes it a code.
+        "HERMÈS カシミヤ ジレ　34",
+        "Louis Vuitton キーポル25",
+        "ダイソン V11 コードレス 2",
+        "カーキ 09",
+        "鬼滅の刃 1234",
     ] {
         assert!(!screen(title).non_compensable, "{title}");
     }
@@ -1664,4 +1677,25 @@ fn a_context_word_after_for_still_describes_the_item_while_a_class_term_there_is
     }
     // An accessory after "with" still cancels nothing of the item's own material.
     assert!(screen("Glass jar with silicone lid").fragile);
+}
+
+#[test]
+fn a_japanese_primer_or_workbook_is_a_book_but_a_beginners_model_is_not() {
+    for title in [
+        "大人のための英語多読入門",
+        "“ニューレトロ\"の描き方 イラスト",
+        "美容師試験 問題と解説",
+        "ワンピースの基本パターン集",
+    ] {
+        let s = screen(title);
+        assert!(s.non_compensable, "{title}: {:?}", s.flags);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}");
+    }
+    for title in [
+        "入門用 アコースティックギター",
+        "ゴルフ 入門セット クラブ",
+        "初心者用 入門モデル 釣り竿",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
 }

@@ -66,7 +66,7 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
                 }
                 from = open + 1;
             }
-            None
+            trailing_volume(hay)
         }
         TitleShape::CatalogCredit => {
             // " by Surname, Given" after the title, each name capitalized as written: the
@@ -125,6 +125,38 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
         }
     }
 }
+
+/// A bare volume number ending a short title after a name written in Japanese, as a bookshop or
+/// Amazon JP names a manga volume (「鬼滅の刃 18」, 「ワンパンマン 21」, 「姉なるもの1」): one
+/// to three digits without a leading zero, after a name with no other digit and no Latin letter:
+/// a model number or a year elsewhere says it is something else, and a number after a Latin
+/// brand or name is as often a size or a model (「HERMÈS カシミヤ ジレ 34」, 「Louis Vuitton
+/// キーポル25」).
+fn trailing_volume(hay: &str) -> Option<(usize, usize)> {
+    let end = hay.trim_end().len();
+    let head = hay
+        .get(..end)?
+        .trim_end_matches(|c: char| c.is_ascii_digit());
+    let start = head.len();
+    let digits = hay.get(start..end)?;
+    if !(1..=VOLUME_MAX_DIGITS).contains(&digits.len()) || digits.starts_with('0') {
+        return None;
+    }
+    let name = head.trim_end_matches([' ', '-', '!', '?']);
+    let fits = name.chars().next_back().is_some_and(is_name_char)
+        && !name
+            .chars()
+            .any(|c| c.is_ascii_alphanumeric() || ('\u{C0}'..='\u{24F}').contains(&c))
+        && name.chars().count() <= VOLUME_TITLE_MAX_CHARS;
+    fits.then_some((start, end))
+}
+
+/// The most digits a bare volume number has (a long-running series passes 100).
+const VOLUME_MAX_DIGITS: usize = 3;
+
+/// The longest title, in chars, whose bare trailing number is read as a volume: a bookshop's
+/// title is the work's name; a seller's long title with a number at its end is something else.
+const VOLUME_TITLE_MAX_CHARS: usize = 30;
 
 /// The longest credit a trailing-credit shape reads (a few names with their roles).
 const CREDIT_MAX_CHARS: usize = 60;
