@@ -53,6 +53,11 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
+#[cfg(all(
+    target_arch = "wasm32",
+    not(any(feature = "screening", feature = "claims"))
+))]
+compile_error!("the WebAssembly module needs the `screening` feature, `claims`, or both");
 
 use std::sync::OnceLock;
 

@@ -48,7 +48,11 @@ use js_sys::{Array, JsString, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{limits, Checker, Error, ErrorKind, Listing, Locale, Policy, VerdictOptions};
+#[cfg(feature = "screening")]
+use crate::Listing;
+#[cfg(feature = "claims")]
+use crate::VerdictOptions;
+use crate::{limits, Checker, Error, ErrorKind, Locale, Policy};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("wasm.d.ts");
@@ -120,6 +124,7 @@ impl JsChecker {
     }
 
     /// Screens one listing.
+    #[cfg(feature = "screening")]
     #[wasm_bindgen(unchecked_return_type = "Screening")]
     pub fn screen(
         &self,
@@ -134,6 +139,7 @@ impl JsChecker {
 
     /// Screens a page of listings in one call; the first invalid listing fails the call with
     /// its index in the path (`[3].title`).
+    #[cfg(feature = "screening")]
     #[wasm_bindgen(js_name = screenBatch, unchecked_return_type = "Screening[]")]
     pub fn screen_batch(
         &self,
@@ -152,6 +158,7 @@ impl JsChecker {
     /// flags and notices, which a page words from `messages(locale)` (`class.{class}`,
     /// `notice.{notice}`), fetched once per locale. Building those texts into every answer was
     /// the largest part of a page's time spent outside the screener itself.
+    #[cfg(feature = "screening")]
     #[wasm_bindgen(js_name = screenCodes, unchecked_return_type = "ScreeningCodes[]")]
     pub fn screen_codes(
         &self,
@@ -167,6 +174,7 @@ impl JsChecker {
     /// Judges a claim at `nowMs` (milliseconds since the Unix epoch, as `Date.now()` gives),
     /// with messages in `locale`. `options.inputHash: true` adds the claim's SHA-256 to the
     /// audit (a service recording verdicts asks for it; a page showing one need not).
+    #[cfg(feature = "claims")]
     #[wasm_bindgen(unchecked_return_type = "Verdict")]
     pub fn judge(
         &self,
@@ -182,6 +190,7 @@ impl JsChecker {
     /// [`Self::judge`] without its texts: codes, rules, clauses, the window and the steps, which
     /// a page words from the locale's `messages()`, fetched once (keys `outcome.<outcome>`,
     /// `reason.<code>`, `evidence.<kind>`, `next_step.<step>`), as the claim widget does.
+    #[cfg(feature = "claims")]
     #[wasm_bindgen(js_name = judgeCodes, unchecked_return_type = "VerdictCodes")]
     pub fn judge_codes(
         &self,
@@ -232,6 +241,7 @@ impl Serialize for MessagesIn<'_> {
 
 impl JsChecker {
     /// A verdict with the texts of `texts` (none: codes) and what `options` asks for.
+    #[cfg(feature = "claims")]
     fn judged(
         &self,
         claim: &JsValue,
@@ -254,6 +264,7 @@ impl JsChecker {
     /// checking the running size before the next chunk is copied in; then decodes the whole
     /// text with the same decoder the native API uses, so an error deep in the batch keeps its
     /// index (`[3].title`).
+    #[cfg(feature = "screening")]
     fn read_batch(&self, listings: &JsValue) -> Result<Vec<Listing>, Error> {
         let len = batch_length(listings)?;
         let fields = Fields::new(LISTING_LIMITS);
@@ -354,6 +365,7 @@ impl<'a> Info<'a> {
 /// A judge call's `options`: absent, or an object whose only key is `inputHash` (a boolean or
 /// `undefined`). Any other key is refused, so that a misspelt option is not silently ignored;
 /// a throwing getter or `Proxy` trap is an `invalid_value` error like any other input's.
+#[cfg(feature = "claims")]
 fn judge_options(options: &JsValue, texts: Option<Locale>) -> Result<VerdictOptions, Error> {
     let mut asked = VerdictOptions {
         texts,
@@ -445,6 +457,10 @@ fn policy(compiled: &JsValue) -> Result<Policy, Error> {
 
 /// A limit checked on a field of an input object before the object is copied in.
 #[derive(Clone, Copy)]
+#[cfg_attr(
+    not(all(feature = "claims", feature = "screening")),
+    allow(dead_code, reason = "a one-sided build checks one kind of input")
+)]
 enum Limit {
     /// A string of at most this many UTF-8 bytes.
     Bytes(usize),
@@ -466,15 +482,18 @@ const MAX_INPUT_UNITS: usize = limits::MAX_INPUT_BYTES;
 /// [`limits::MAX_INPUT_BYTES`] (one `JSON.stringify` of the whole page would write all of it:
 /// 10,000 listings sharing one 1 MB field are 10 GB of text, minutes of work before the engine
 /// gives up).
+#[cfg(feature = "screening")]
 const BATCH_CHUNK: u32 = 32;
 
 /// The big fields of a listing: a 10 MB title is refused without being copied.
+#[cfg(feature = "screening")]
 const LISTING_LIMITS: &[(&str, Limit)] = &[
     ("title", Limit::Bytes(limits::MAX_TITLE_BYTES)),
     ("description", Limit::Bytes(limits::MAX_DESCRIPTION_BYTES)),
 ];
 
 /// The long lists of a claim.
+#[cfg(feature = "claims")]
 const CLAIM_LIMITS: &[(&str, Limit)] = &[
     ("items", Limit::Entries(limits::MAX_CLAIM_ITEMS)),
     ("evidence", Limit::Entries(limits::MAX_EVIDENCE)),
@@ -542,6 +561,7 @@ impl Fields {
 
 /// A batch's `length`, refused when the value is not an array or the batch is too long, before
 /// any element is read.
+#[cfg(feature = "screening")]
 fn batch_length(listings: &JsValue) -> Result<u32, Error> {
     if !is_array(listings).unwrap_or(false) {
         return Err(Error::new(
@@ -579,6 +599,7 @@ fn batch_length(listings: &JsValue) -> Result<u32, Error> {
 /// or does not fit in what is left of [`limits::MAX_INPUT_BYTES`], its elements are written one
 /// at a time instead, which names the culprit by its index; as in `JSON.stringify([..])`, an
 /// element with no JSON text (`undefined`, a function) is `null`.
+#[cfg(feature = "screening")]
 fn append_chunk(json: &mut String, first: u32, chunk: &Array) -> Result<(), Error> {
     let room = MAX_INPUT_UNITS.saturating_sub(json.len());
     if let Some(text) = JSON::stringify(chunk)
@@ -643,6 +664,7 @@ fn decode<T>(
 }
 
 /// `now` from milliseconds since the Unix epoch, in UTC.
+#[cfg(feature = "claims")]
 fn instant(now_ms: &JsValue) -> Result<chrono::DateTime<chrono::FixedOffset>, Error> {
     let ms = now_ms.as_f64().ok_or_else(|| {
         Error::new(
@@ -729,6 +751,7 @@ fn js_failure(exception: &JsValue) -> Error {
 }
 
 /// `[i]` in front of a batch element's error path.
+#[cfg(feature = "screening")]
 fn at_index(e: Error, i: u32) -> Error {
     let path = match e.path() {
         "" => format!("[{i}]"),

@@ -93,6 +93,27 @@ test('the browser entry is the storefront build; aftersales/full also loads a po
   assert.equal(manifest.exports['./full'].default, './pkg-full/aftersales.js');
 });
 
+test('aftersales/screen screens and aftersales/claims judges as the storefront build does, each without the other half', async () => {
+  const dir = new URL('./node_modules/aftersales/', import.meta.url);
+  const load = async (sub) => {
+    const m = await import(new URL(`${sub}/aftersales.js`, dir));
+    m.initSync({ module: await readFile(new URL(`${sub}/aftersales_bg.wasm`, dir)) });
+    return new m.Checker();
+  };
+  const [whole, screen, claims] = [await load('pkg'), await load('pkg-screen'), await load('pkg-claims')];
+  const page = catalogue.slice(0, 20);
+  assert.deepEqual(screen.screenBatch(page, 'ja'), whole.screenBatch(page, 'ja'));
+  assert.deepEqual(screen.screenCodes(page), whole.screenCodes(page));
+  assert.deepEqual(claims.judge(claim, NOW, 'ru'), whole.judge(claim, NOW, 'ru'));
+  assert.deepEqual(claims.judgeCodes(claim, NOW), whole.judgeCodes(claim, NOW));
+  assert.deepEqual(claims.messages('zh-CN'), screen.messages('zh-CN'));
+  assert.equal(screen.judge, undefined);
+  assert.equal(claims.screen, undefined);
+  assert.equal(claims.screenBatch, undefined);
+  assert.equal(manifest.exports['./screen'].default, './pkg-screen/aftersales.js');
+  assert.equal(manifest.exports['./claims'].types, './pkg-claims/aftersales.d.ts');
+});
+
 test('a posted claim is judged again with the server clock', () =>
   withServer(async (base) => {
     const r = await post(base, '/api/claims', { claim });
