@@ -1699,3 +1699,46 @@ fn a_japanese_primer_or_workbook_is_a_book_but_a_beginners_model_is_not() {
         assert!(!screen(title).non_compensable, "{title}");
     }
 }
+
+#[test]
+fn scented_creams_device_glass_and_mirror_dashcams_are_not_the_fragile_goods_they_name() {
+    for title in [
+        "ロクシタン パフュームド ハンドクリーム 30ml 香水",
+        "iPad Pro 11インチ Wi-Fi 1TB 標準ガラス スペースブラック",
+        "クッションガラス ナチュラル SPF50+ クッションファンデ",
+        "ケンウッド ドライブレコーダー ミラー型 デジタルミラー",
+        "Mini Pottery Wheel Machine for Beginners",
+        "Pure Life Purified Drinking Water 16.9 fl oz Bottles, 35 Pack",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    // The glass, the perfume and the mirror themselves still are.
+    for title in [
+        "iPad 第10世代 ガラスフィルム",
+        "シャネル 香水 50ml",
+        "卓上ミラー 鏡 スタンド",
+        "Khamrah Lattafa 100ml",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+}
+
+#[test]
+fn card_rarity_marks_dvdvideo_tags_and_cookbooks_name_their_class_but_supplies_do_not() {
+    for (title, class) in [
+        ("183/165[AR]：(キラ)ミュウツー", ItemClass::PaperProduct),
+        ("Home Cooking: A Cookbook", ItemClass::PaperProduct),
+        ("Red (special Edition) (dvdvideo)", ItemClass::CdDvdBd),
+    ] {
+        assert_eq!(screen(title).class, class, "{title}");
+    }
+    for title in [
+        "ポケモンカード スリーブ [SR]",
+        "ポケモンカードゲーム ロングカードボックス イーブイ大集合",
+        "ポケモンカードゲーム ポケモンコイン ピカチュウ",
+        "Cookbook Stand Wooden Holder",
+        "Now Playing Light Up Vinyl Record Stand Wooden LED Display Holder",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
