@@ -509,6 +509,7 @@ fn a_bookshops_trailing_credit_hints_at_a_book_or_disc() {
     // Only ASCII brackets with a space inside each, ending the title, holding a name or a few.
     for title in [
         "ニット [ ワンピース / チュニック ] 長袖",
+        "【新品】iPad Pro 11インチ Wi-Fi 1TB スペースブラック [ MVVE3J/A ]",
         "ノートPC 本体 【 送料無料 】",
         "キーケース 本革 ［ 黒 ］",
         "キーケース 本革 [黒]",

@@ -12,7 +12,8 @@ use crate::text::Folded;
 /// A trailing credit is `[ … ]` ending the title, written with ASCII brackets and a space inside
 /// each (folding maps 【】 and ［］ to the same brackets, so the original is checked): a shop's
 /// 「【 送料無料 】」 or 「[ワンピース / チュニック]」 is no credit. What it holds is a name or a
-/// few: at most [`CREDIT_MAX_CHARS`] chars, no bracket, and text before it.
+/// few: at most [`CREDIT_MAX_CHARS`] chars, no bracket, no digit (「[ MVVE3J/A ]」 is a model
+/// number), and text before it.
 pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Option<(usize, usize)> {
     match shape {
         TitleShape::UsedCredit => {
@@ -118,6 +119,7 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
             };
             let fits = !credit.is_empty()
                 && credit.chars().count() <= CREDIT_MAX_CHARS
+                && !credit.bytes().any(|b| b.is_ascii_digit())
                 && !hay.get(..open)?.trim().is_empty()
                 && ascii(open, "[")
                 && ascii(end - 1, "]");
