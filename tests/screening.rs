@@ -1743,3 +1743,18 @@ fn card_rarity_marks_dvdvideo_tags_and_cookbooks_name_their_class_but_supplies_d
         assert!(!screen(title).non_compensable, "{title}");
     }
 }
+
+#[test]
+fn melamine_and_wooden_dishes_paper_packs_and_fake_books_are_not_what_their_words_name() {
+    for title in [
+        "メラミン ラーメン丼受皿 No.50 クリーム",
+        "盛り付け皿 天然木 和モダン ブナ材",
+        "麦焼酎 25度 1．8Lパック 1ケース6本入り",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(!screen("フェイクブック 収納箱 洋書 デザイン 辞書 古本風").non_compensable);
+    for title in ["波佐見焼 ラーメン丼", "焼酎 1.8L 瓶 6本"] {
+        assert!(screen(title).fragile, "{title}");
+    }
+}
