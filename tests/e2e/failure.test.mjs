@@ -47,7 +47,8 @@ test('a listing the module rejects shows "could not be checked" and the rest of 
 test('without the wasm module the badges say so, the checkout stays blocked and the claim checker says so', async () => {
   const page = await openPage(store.browser);
   try {
-    await page.route('**/pkg/aftersales_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    // Both builds a storefront page may load: the whole (order page) and the screening half.
+    await page.route(/\/pkg(-screen)?\/aftersales_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(`${store.url}index.html`);
     await widgetsSettled(page);
     const states = await page.locator('aftersales-badge').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.state))]);

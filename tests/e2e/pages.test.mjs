@@ -110,3 +110,31 @@ test('the CSP check sees violations: an injected inline script and style attribu
     await page.closeAll();
   }
 });
+
+test('each page loads only the build its widgets need: pages that screen the screening half, the order page the whole', async () => {
+  const none = async () => {};
+  const expected = [
+    ['index.html', none, ['pkg-screen']],
+    ['product.html?id=m-edokiriko-pair', none, ['pkg-screen']],
+    ['cart.html', none, []], // an empty cart has nothing to check yet
+    ['cart.html', fillCart, ['pkg-screen']],
+    ['order.html', (page) => page.waitForSelector('aftersales-claim[data-outcome]'), ['pkg']],
+  ];
+  for (const [path, prepare, builds] of expected) {
+    const page = await openPage(store.browser);
+    try {
+      const loaded = [];
+      page.on('request', (r) => {
+        const m = /\/(pkg[^/]*)\/aftersales_bg\.wasm$/.exec(new URL(r.url()).pathname);
+        if (m) loaded.push(m[1]);
+      });
+      await page.goto(`${store.url}${path}`);
+      await widgetsSettled(page);
+      await prepare(page);
+      assert.deepEqual(loaded, builds, `${path} loads [${builds.join(', ')}]`);
+      await assertClean(page);
+    } finally {
+      await page.closeAll();
+    }
+  }
+});

@@ -6,5 +6,8 @@
 /** Imports the module's glue; its default export fetches and instantiates the .wasm. */
 export const loadModule = () => import('aftersales');
 
+/** The screening half (no `judge`): for pages whose widgets only screen. */
+export const loadScreeningModule = () => import('aftersales/screen');
+
 /** The full build, with `Checker.withPolicy` and `addPolicy`. */
 export const loadFullModule = () => import('aftersales/full');

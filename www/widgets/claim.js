@@ -124,6 +124,8 @@ export class AftersalesClaim extends LocalizedElement {
     }
     let words;
     try {
+      // The claim checker needs `judge`: the whole build, which then also screens and words.
+      await checker();
       words = await messages(locale);
       await this.#classify();
     } catch (e) {

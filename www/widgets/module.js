@@ -10,6 +10,12 @@
 export const loadModule = () => import('../pkg/aftersales.js');
 
 /**
+ * The screening half of the storefront build (no `judge`): what a page whose widgets only
+ * screen (badges, the checkout pre-check) loads, 21 KB lighter gzipped than the whole.
+ */
+export const loadScreeningModule = () => import('../pkg-screen/aftersales.js');
+
+/**
  * The full build, which can also load a policy at run time (`Checker.withPolicy`,
  * `addPolicy`): for the operator's policy-change page. Storefront pages use `loadModule`.
  */

@@ -2,7 +2,9 @@
 //
 // - The module is loaded once per page, on the first widget that needs it (from where
 //   ./module.js says: www/pkg/ in the demo, the package itself once installed), and one
-//   `Checker` (the shipped policy) answers every call.
+//   `Checker` (the shipped policy) answers every call. A page whose widgets only screen (badges,
+//   the checkout pre-check) loads the screening half (`aftersales/screen`, 21 KB lighter
+//   gzipped); the claim checker asks for the whole build, which then answers the screening too.
 // - Listing badges do not call the module one by one: `screenListing` queues each request and
 //   flushes the queue in one `screenCodes` call per locale at the end of the current task, so a
 //   page of 40 results crosses the JS/wasm boundary once; the answers carry codes only and are
@@ -14,7 +16,7 @@
 //   `lang` attribute in the document changes.
 // - The widget stylesheet (www/aftersales.css) is linked once if the page has not linked it.
 
-import { loadModule } from './module.js';
+import { loadModule, loadScreeningModule } from './module.js';
 
 const STYLES = new URL('../aftersales.css', import.meta.url);
 
@@ -37,15 +39,23 @@ export function localeOf(element) {
   return negotiate(tag || navigator.language);
 }
 
-let loading = null;
-/** Resolves to the page's one `Checker`; rejects (once, for everyone) if the module cannot load. */
-export function checker() {
-  loading ??= (async () => {
-    const mod = await loadModule();
-    await mod.default();
-    return new mod.Checker();
-  })();
-  return loading;
+async function start(load) {
+  const mod = await load();
+  await mod.default();
+  return new mod.Checker();
+}
+
+let whole = null;
+let screening = null;
+/**
+ * Resolves to the page's `Checker`; rejects (once, for everyone) if the module cannot load.
+ * `need` is `'all'` (the whole storefront build: `judge` too) or `'screening'` (the screening
+ * half, unless the whole build is already on its way).
+ */
+export function checker(need = 'all') {
+  if (need === 'screening') return whole ?? (screening ??= start(loadScreeningModule));
+  whole ??= start(loadModule);
+  return whole;
 }
 
 /** Converts a Map (serde-wasm-bindgen's default for maps) or an object into a plain object. */
@@ -57,7 +67,7 @@ const messageCache = new Map();
 /** Every policy message in `locale`, keyed like `evidence.carrier_proof`. */
 export async function messages(locale) {
   if (!messageCache.has(locale)) {
-    const c = await checker();
+    const c = await checker('screening');
     messageCache.set(locale, plain(c.messages(locale)) ?? {});
   }
   return messageCache.get(locale);
@@ -65,7 +75,7 @@ export async function messages(locale) {
 
 /** The policy new orders are placed under: the module lists policies oldest first. */
 export async function currentPolicy() {
-  const c = await checker();
+  const c = await checker('screening');
   const info = plain(c.info());
   return (info.policies ?? []).map(plain).at(-1) ?? null;
 }
@@ -122,7 +132,7 @@ async function flush() {
   queue = [];
   let c;
   try {
-    c = await checker();
+    c = await checker('screening');
   } catch (e) {
     for (const p of pending) p.reject(e);
     return;
