@@ -1758,3 +1758,44 @@ fn melamine_and_wooden_dishes_paper_packs_and_fake_books_are_not_what_their_word
         assert!(screen(title).fragile, "{title}");
     }
 }
+
+#[test]
+fn cloths_curtains_trivets_and_laptops_are_not_the_glass_mirrors_or_books_they_name() {
+    for title in [
+        "マイクロファイバー ふきん 3枚 ガラス 鏡 拭き",
+        "ミラー レースカーテン 2枚組 UVカット",
+        "南部鉄器 鉄瓶 瓶敷 セット",
+        "ステンレス ランチスコップ ミラー",
+        "偏光 サングラス ミラー スポーツ",
+        "K18 ミラーノチェーン ネックレス",
+        "お香 線香 香水のような香り 30本",
+        "Sky Glass 55 inch smart TV",
+        "Glass Cloth, Cotton, Pack of 2",
+        "Bottle Corkscrew with Foil Cutter",
+        "Stainless Coffee Mug - Mirror Finish",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    for title in [
+        "Microsoft Surface Book 3 13.5 inch i7",
+        "Wallet Book Phone Cover for Galaxy A15",
+        "Baby Bath Book Waterproof Animals",
+        "32 inch LCD DVD Combi TV with Freeview",
+        "透明OPP袋 CD/DVD用 100枚",
+        "キルティング 絵本袋 入園準備",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    // The glass, the mirror, the perfume, the disc and the book themselves still are.
+    for title in [
+        "Opalware Dinner Set 27 pcs",
+        "卓上ミラー 鏡",
+        "シャネル 香水 50ml",
+        "Wine Bottle Glass 750ml",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+    for title in ["キルティング 絵本 読み聞かせ", "Mirror Finish (CD)"] {
+        assert!(screen(title).non_compensable, "{title}");
+    }
+}

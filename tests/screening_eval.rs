@@ -128,30 +128,30 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.909 / 0.932.
-const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.89, 0.92);
-/// Measured 0.954 / 0.934.
+/// Measured 0.875 / 0.942.
+const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.86, 0.93);
+/// Measured 0.955 / 0.934.
 const REAL_JA_ALL_NC: (f64, f64) = (0.94, 0.92);
-/// Measured 0.956 / 0.929.
-const REAL_JA_TC_NC: (f64, f64) = (0.94, 0.91);
-/// Measured 0.947 / 0.818.
-const REAL_JA_TD_NC: (f64, f64) = (0.93, 0.8);
-/// Measured 0.916 / 0.911.
-const REAL_JA_T_FRAGILE: (f64, f64) = (0.9, 0.9);
-/// Measured 0.948 / 0.813.
+/// Measured 0.956 / 0.930.
+const REAL_JA_TC_NC: (f64, f64) = (0.94, 0.92);
+/// Measured 0.947 / 0.820.
+const REAL_JA_TD_NC: (f64, f64) = (0.93, 0.81);
+/// Measured 0.880 / 0.924.
+const REAL_JA_T_FRAGILE: (f64, f64) = (0.87, 0.91);
+/// Measured 0.949 / 0.815.
 const REAL_JA_T_NC: (f64, f64) = (0.93, 0.8);
-/// Measured 0.859 / 0.910.
-const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.84, 0.9);
-/// Measured 0.885 / 0.856.
+/// Measured 0.844 / 0.914.
+const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.83, 0.9);
+/// Measured 0.884 / 0.859.
 const REAL_EN_ALL_NC: (f64, f64) = (0.87, 0.84);
-/// Measured 0.864 / 0.883.
-const REAL_EN_T_FRAGILE: (f64, f64) = (0.85, 0.87);
-/// Measured 0.884 / 0.798.
-const REAL_EN_T_NC: (f64, f64) = (0.87, 0.78);
-/// Measured 34 of 573 (5.9 %).
-const REAL_JA_HARD_NEGATIVES: f64 = 0.069;
-/// Measured 107 of 695 (15.4 %).
-const REAL_EN_HARD_NEGATIVES: f64 = 0.164;
+/// Measured 0.848 / 0.888.
+const REAL_EN_T_FRAGILE: (f64, f64) = (0.83, 0.87);
+/// Measured 0.884 / 0.803.
+const REAL_EN_T_NC: (f64, f64) = (0.87, 0.79);
+/// Measured 46 of 640 (7.2 %).
+const REAL_JA_HARD_NEGATIVES: f64 = 0.082;
+/// Measured 120 of 736 (16.3 %).
+const REAL_EN_HARD_NEGATIVES: f64 = 0.173;
 
 /// One real-set floor: (language, fields, class) → (precision, recall), under what was measured.
 struct RealFloor {
