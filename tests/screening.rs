@@ -1799,3 +1799,44 @@ fn cloths_curtains_trivets_and_laptops_are_not_the_glass_mirrors_or_books_they_n
         assert!(screen(title).non_compensable, "{title}");
     }
 }
+
+#[test]
+fn accessories_named_after_a_class_word_are_not_that_class() {
+    for title in [
+        "Bottle Sterilizer and Dryer",
+        "Mirror Glaze Cake Mix",
+        "Mug Warmer for Desk",
+        "Mug Tree Holder Stand",
+        "Glass Etching Cream 3 oz",
+        "Glass Paint Markers 12 Colors",
+        "Glasses Cleaning Spray",
+        "瓶ブラシ スポンジ 柄付き",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    for title in [
+        "CD Slot Phone Mount for Car",
+        "Car Visor CD Organizer",
+        "Empty DVD Cases 10 Pack",
+        "CDスロット スマホホルダー 車載",
+        "Book Clip Page Holder",
+        "Hollow Book Safe with Lock",
+        "Magazine Holder Wall Mount",
+        "Card Game Table Mat",
+        "ブックバンド ゴム 文庫",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    // What they go with still is, and a book sold with its band or bookmark is a book.
+    for title in ["Ceramic Mug 12 oz", "Glass Bottle 500ml"] {
+        assert!(screen(title).fragile, "{title}");
+    }
+    for title in [
+        "Car Songs (CD)",
+        "文庫 ブックバンド付き 小説",
+        "ワンピース 文庫 しおり付き",
+        "Pokemon Card Game Booster Box",
+    ] {
+        assert!(screen(title).non_compensable, "{title}");
+    }
+}
