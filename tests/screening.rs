@@ -1840,3 +1840,21 @@ fn accessories_named_after_a_class_word_are_not_that_class() {
         assert!(screen(title).non_compensable, "{title}");
     }
 }
+
+#[test]
+fn a_drink_named_on_jewellery_a_dog_or_a_sign_and_a_mug_printed_on_a_shirt_are_not_glassware() {
+    for title in [
+        "Whiskey River Wire Wrapped Necklace",
+        "Whiskey the Dog Pipe Cleaner Figure",
+        "A Glass of Wine Wood Sign, Bar Decor",
+        "Coffee Mug Graphic T-shirt, Unisex",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    for title in [
+        "Jack Daniel's Tennessee Whiskey 700ml",
+        "Stoneware Coffee Mug 12 oz",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+}
