@@ -1858,3 +1858,14 @@ fn a_drink_named_on_jewellery_a_dog_or_a_sign_and_a_mug_printed_on_a_shirt_are_n
         assert!(screen(title).fragile, "{title}");
     }
 }
+
+#[test]
+fn a_numbered_season_hints_at_a_disc_set_and_a_herb_or_botanical_print_at_paper() {
+    let s = screen("The Big Bang Theory Seventh Season");
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    assert!(screen("Herb Print Set of 3, Kitchen Wall Art").non_compensable);
+    assert!(screen("Botanical Print, A6 Postcard Size").non_compensable);
+    for title in ["Season One Hoodie Unisex", "Season Pass Holder Lanyard"] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
