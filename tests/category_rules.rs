@@ -539,3 +539,58 @@ fn a_doujin_shops_category_makes_a_doujinshi_paper() {
         assert_eq!(s.class, ItemClass::PaperProduct, "{path:?}: {:?}", s.flags);
     }
 }
+
+#[test]
+fn an_etsy_print_card_or_book_category_names_paper_unless_the_listing_is_a_file_or_another_material(
+) {
+    let s = in_other_store(
+        "Old Sweet Song (Georgia) 5x7",
+        &["Art & Collectibles", "Painting", "Watercolor"],
+    );
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert_eq!(s.flags[0].rule, "en.etsy_watercolour_paintings");
+    let s = in_other_store(
+        "Scientific American 1899 Cruiser",
+        &[
+            "Books, Movies & Music",
+            "Books",
+            "Zines & Magazines",
+            "Magazines",
+        ],
+    );
+    assert_eq!(s.flags[0].rule, "en.etsy_books");
+    let s = in_other_store(
+        "Girl Seeing Hearts",
+        &[
+            "Paper & Party Supplies",
+            "Paper",
+            "Greeting Cards",
+            "Love Cards",
+        ],
+    );
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    let s = in_other_store("Darth Vader Panel", &["Art & Collectibles", "Glass Art"]);
+    assert!(s.fragile, "{:?}", s.flags);
+    // A file sold for download, or a print on metal, is no paper for all its category.
+    for (title, path) in [
+        (
+            "Moon Chart Digital Download, 5 Sizes",
+            &["Art & Collectibles", "Prints", "Digital Prints"][..],
+        ),
+        (
+            "Crying Mech (Brushed Aluminum Print)",
+            &["Art & Collectibles", "Prints"][..],
+        ),
+        (
+            "Printable Birthday Invitation, Editable Template",
+            &[
+                "Paper & Party Supplies",
+                "Paper",
+                "Invitations & Announcements",
+            ][..],
+        ),
+    ] {
+        let s = in_other_store(title, path);
+        assert!(!s.non_compensable, "{title}: {:?}", s.flags);
+    }
+}

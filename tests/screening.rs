@@ -1869,3 +1869,18 @@ fn a_numbered_season_hints_at_a_disc_set_and_a_herb_or_botanical_print_at_paper(
         assert!(!screen(title).non_compensable, "{title}");
     }
 }
+
+#[test]
+fn a_saying_a_photo_prop_and_a_card_game_case_are_not_the_teacup_photo_or_cards_they_name() {
+    for title in [
+        "Hand Stamped Whiskey in a Teacup Bracelet",
+        "Yoda Hat, Perfect Photo Prop",
+        "Magic the Gathering Deck Box Carrying Case",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}");
+    }
+    assert!(screen("Porcelain Teacup and Saucer").fragile);
+    assert!(screen("Vintage Photo of a Lighthouse, 1950s").non_compensable);
+    assert!(screen("Magic the Gathering Booster Pack").non_compensable);
+}
