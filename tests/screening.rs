@@ -1884,3 +1884,48 @@ fn a_saying_a_photo_prop_and_a_card_game_case_are_not_the_teacup_photo_or_cards_
     assert!(screen("Vintage Photo of a Lighthouse, 1950s").non_compensable);
     assert!(screen("Magic the Gathering Booster Pack").non_compensable);
 }
+
+#[test]
+fn every_kind_of_greeting_card_etsy_files_is_paper_and_its_pictured_glass_is_no_glass() {
+    for title in [
+        "Get Well Soon Card, Handmade",
+        "Funny Graduation Card for Her",
+        "Best Friend Card, Birthday",
+        "Retirement Card from All of Us",
+        "Letterpress Note Cards, Set of 8",
+        "Illustration Print - Fox in the Snow",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}");
+    }
+    let s = screen("Graduation Card with Champagne Glass");
+    assert!(!s.fragile && s.non_compensable);
+    assert!(!screen("Wooden Engagement Card Keepsake").non_compensable);
+}
+
+#[test]
+fn a_glass_lamp_shade_a_tea_service_and_a_creamer_and_sugar_set_are_fragile() {
+    for title in [
+        "Bankers Desk Lamp, Green Glass Shade",
+        "Vintage Tea Service for Six",
+        "Creamer and Sugar Set, Blue Willow",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+    // A creamer alone is as likely the drink as the jug.
+    assert!(!screen("Coffee Creamer Hazelnut 32 oz").fragile);
+}
+
+#[test]
+fn a_720ml_bottle_hints_at_glass_unless_it_is_a_pack_or_a_can() {
+    let s = screen("紀土 カラクチキッド 720ml");
+    assert!(s.fragile);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    for title in [
+        "いいちこ 720ml 紙パック",
+        "ストロングゼロ 720ml 缶",
+        "ボディソープ 詰め替え 720ml",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+}

@@ -128,7 +128,7 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.875 / 0.942.
+/// Measured 0.872 / 0.946.
 const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.86, 0.93);
 /// Measured 0.955 / 0.934.
 const REAL_JA_ALL_NC: (f64, f64) = (0.94, 0.92);
@@ -136,8 +136,8 @@ const REAL_JA_ALL_NC: (f64, f64) = (0.94, 0.92);
 const REAL_JA_TC_NC: (f64, f64) = (0.94, 0.92);
 /// Measured 0.947 / 0.820.
 const REAL_JA_TD_NC: (f64, f64) = (0.93, 0.81);
-/// Measured 0.880 / 0.924.
-const REAL_JA_T_FRAGILE: (f64, f64) = (0.87, 0.91);
+/// Measured 0.877 / 0.928.
+const REAL_JA_T_FRAGILE: (f64, f64) = (0.86, 0.91);
 /// Measured 0.949 / 0.815.
 const REAL_JA_T_NC: (f64, f64) = (0.93, 0.8);
 /// Measured 0.853 / 0.912.
@@ -146,7 +146,7 @@ const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.84, 0.9);
 const REAL_EN_ALL_NC: (f64, f64) = (0.87, 0.84);
 /// Measured 0.858 / 0.884.
 const REAL_EN_T_FRAGILE: (f64, f64) = (0.84, 0.87);
-/// Measured 0.887 / 0.792.
+/// Measured 0.887 / 0.795.
 const REAL_EN_T_NC: (f64, f64) = (0.87, 0.78);
 /// Measured 46 of 642 (7.2 %).
 const REAL_JA_HARD_NEGATIVES: f64 = 0.082;
