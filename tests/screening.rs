@@ -1929,3 +1929,32 @@ fn a_720ml_bottle_hints_at_glass_unless_it_is_a_pack_or_a_can() {
         assert!(!screen(title).fragile, "{title}");
     }
 }
+
+#[test]
+fn a_storage_capacity_names_a_console_or_recorder_not_a_disc() {
+    for title in [
+        "PS5 Blu-ray Edition 825GB",
+        "Xbox One S 1TB",
+        "PS4 Slim 500GB Jet Black",
+        "Panasonic DIGA 500GB Blu-ray Recorder",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    for title in ["The Matrix Blu-ray Edition", "Halo 5 Xbox One"] {
+        assert_eq!(screen(title).class, ItemClass::CdDvdBd, "{title}");
+    }
+}
+
+#[test]
+fn a_figurine_of_vinyl_pewter_or_a_carved_netsuke_is_no_ceramic() {
+    for title in [
+        "Netsuke of a Woman, Child and Rabbit",
+        "PVC Figurine Anime Girl 20cm",
+        "Pewter Dragon Figurine",
+        "Crochet Bunny Figurine",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("Ceramic Figurine of a Cat with Felt Hat").fragile);
+    assert!(screen("Bisque Figurine, Victorian Lady").fragile);
+}
