@@ -594,3 +594,62 @@ fn an_etsy_print_card_or_book_category_names_paper_unless_the_listing_is_a_file_
         assert!(!s.non_compensable, "{title}: {:?}", s.flags);
     }
 }
+
+#[test]
+fn a_mercari_us_or_cex_department_names_books_discs_cards_and_perfume_a_bare_title_does_not() {
+    let s = in_other_store(
+        "Snorlax",
+        &["Vintage & Collectibles", "Trading Cards", "Animation"],
+    );
+    assert_eq!(s.flags[0].rule, "en.mercari_us_trading_cards");
+    let s = in_other_store("UFC", &["Electronics", "Media", "DVD"]);
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    let s = in_other_store("Winnie-the-Pooh", &["Other", "Books", "Children's Books"]);
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    let s = in_other_store(
+        "Versace Bright Crystal Sample",
+        &["Beauty", "Fragrance", "Women"],
+    );
+    assert!(s.fragile, "{:?}", s.flags);
+    let s = in_other_store(
+        "Spider-Man: Miles Morales",
+        &["Gaming", "Playstation4 Software"],
+    );
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    // A console's department outweighs its disc-sounding name; a body mist is no glass bottle.
+    let s = in_other_store(
+        "Xbox One",
+        &["Electronics", "Video Games & Consoles", "Consoles"],
+    );
+    assert!(!s.non_compensable, "{:?}", s.flags);
+    let s = in_other_store(
+        "Pure Seduction Body Mist 250ml",
+        &["Beauty", "Fragrance", "Women"],
+    );
+    assert!(!s.fragile, "{:?}", s.flags);
+}
+
+#[test]
+fn a_mercari_us_clothing_makeup_or_action_figure_department_flags_nothing_its_title_names() {
+    for (title, path) in [
+        (
+            "Victoria Secret Bottle Opener Glasses",
+            &["Women", "Women's Accessories", "Sunglasses"][..],
+        ),
+        (
+            "Too Faced Little Black Book of Bronzers",
+            &["Beauty", "Makeup", "Face"][..],
+        ),
+        (
+            "Poison Ivy Porcelain-Look Figure",
+            &["Vintage & Collectibles", "Toy", "Action Figure"][..],
+        ),
+        (
+            "Glass-Safe Bubble Mailers, 50 Pack",
+            &["Other", "Office supplies", "Shipping Supplies"][..],
+        ),
+    ] {
+        let s = in_other_store(title, path);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
+    }
+}
