@@ -1958,3 +1958,52 @@ fn a_figurine_of_vinyl_pewter_or_a_carved_netsuke_is_no_ceramic() {
     assert!(screen("Ceramic Figurine of a Cat with Felt Hat").fragile);
     assert!(screen("Bisque Figurine, Victorian Lady").fragile);
 }
+
+#[test]
+fn a_description_that_says_nothing_ships_makes_a_poster_or_book_a_file_no_class_covers() {
+    for (title, description) in [
+        (
+            "WHISKY poster, whisky print, bar decor",
+            "THIS IS A DIGITAL FILE, NO PHYSICAL ITEM WILL BE SENT TO YOU. You will receive 1 JPG.",
+        ),
+        (
+            "The Interoception Workbook",
+            "Printable PDF. This is a digital product; you will not receive a physical copy.",
+        ),
+    ] {
+        let s = described(title, description);
+        assert!(s.flags.is_empty(), "{title}: {:?}", s.flags);
+    }
+    // Shipping talk alone says nothing of the kind: the poster ships in a tube.
+    let s = described(
+        "Vintage Movie Poster 24x36",
+        "Ships rolled in a sturdy tube. Smoke-free home.",
+    );
+    assert_eq!(s.class, ItemClass::PaperProduct);
+}
+
+#[test]
+fn a_tarot_or_oracle_deck_is_paper_but_its_box_or_sleeves_are_not() {
+    for title in [
+        "Floriography Tarot Deck, 78 cards",
+        "Moonlight Oracle Cards with Guidebook",
+    ] {
+        assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
+    }
+    for title in ["Tarot Card Sleeves, 80 Pack", "Wooden Tarot Deck Box"] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
+fn whiskey_named_on_a_tank_top_a_hat_or_a_night_light_is_no_bottle() {
+    for title in [
+        "Sunshine & Whiskey Relaxed Fit Tank Top",
+        "Whiskey Trucker Hat",
+        "Lace Whiskey cold shoulder romper S",
+        "Maker's Mark Whisky Night Light",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("Tennessee Whiskey 700ml, Gift Box").fragile);
+}

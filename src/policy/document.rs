@@ -260,6 +260,11 @@ pub struct DescriptionRules {
     /// Phrases that mark a sentence as a statement of the item's material or kind.
     #[serde(default)]
     pub statements: TermLists,
+    /// Phrases that say the listing ships nothing ("no physical item will be sent",
+    /// 「データ販売です」): a description with one, in any sentence, makes the listing a file
+    /// sold for download, which no class covers, whatever its title or category names.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub digital_only: TermLists,
 }
 
 /// Terms per language: `ja`, `en`, `zh`, `ru`.

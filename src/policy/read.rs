@@ -222,7 +222,7 @@ impl Compiled for AccessoryRules {
 impl Compiled for DescriptionRules {
     #[inline(never)]
     fn read(d: &mut Decoder<'_>) -> Result<DescriptionRules, FormatError> {
-        record!(d, DescriptionRules { boilerplate = default, statements = default })
+        record!(d, DescriptionRules { boilerplate = default, statements = default, digital_only = default })
     }
 }
 

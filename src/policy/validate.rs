@@ -256,6 +256,12 @@ impl Validator {
             s,
         );
         self.term_lists(
+            "screening.description.digital_only",
+            &s.description.digital_only,
+            false,
+            s,
+        );
+        self.term_lists(
             "screening.accessories.parts",
             &s.accessories.parts,
             false,

@@ -446,6 +446,12 @@ impl Parts {
             ItemClass::Ordinary,
             Role::Statement,
         )?;
+        b.plain_terms(
+            &rules.description.digital_only,
+            &|| "screening.description.digital_only".to_owned(),
+            ItemClass::Ordinary,
+            Role::DigitalOnly,
+        )?;
         let mut categories = Vec::with_capacity(rules.categories.len());
         for (i, r) in rules.categories.iter().enumerate() {
             let unless = b.unless_words(&r.unless, &rules.context_lists, &|| {

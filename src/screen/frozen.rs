@@ -23,7 +23,7 @@ use crate::screen::matcher::{Builder, NotSorted};
 use crate::screen::{slot, CompiledCategoryRule, CompiledShape, FlagTerm, Pattern, Role, Screener};
 
 /// The first bytes of a frozen screener; the digit is the form's version.
-const MAGIC: &[u8; 8] = b"ASSCRN4\n";
+const MAGIC: &[u8; 8] = b"ASSCRN5\n";
 
 /// The classes by [`slot`].
 const BY_SLOT: [ItemClass; 4] = [
@@ -42,6 +42,7 @@ const CONTEXT: u8 = 4;
 const SENSE: u8 = 5;
 const BOILERPLATE: u8 = 6;
 const STATEMENT: u8 = 7;
+const DIGITAL_ONLY: u8 = 12;
 const PART: u8 = 8;
 const WITH: u8 = 9;
 const ATTACHED: u8 = 10;
@@ -121,6 +122,7 @@ pub(crate) fn write(screener: &Screener) -> Vec<u8> {
             Role::Sense => w.byte(SENSE),
             Role::Boilerplate => w.byte(BOILERPLATE),
             Role::Statement => w.byte(STATEMENT),
+            Role::DigitalOnly => w.byte(DIGITAL_ONLY),
             Role::Part => w.byte(PART),
             Role::With => w.byte(WITH),
             Role::Attached => w.byte(ATTACHED),
@@ -327,6 +329,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
             SENSE => Role::Sense,
             BOILERPLATE => Role::Boilerplate,
             STATEMENT => Role::Statement,
+            DIGITAL_ONLY => Role::DigitalOnly,
             PART => Role::Part,
             WITH => Role::With,
             ATTACHED => Role::Attached,

@@ -31,6 +31,8 @@ pub(super) enum Role {
     Boilerplate,
     /// Marks a description sentence as a statement of the item's material or kind.
     Statement,
+    /// Says, in a description, that the listing ships nothing: a file sold for download.
+    DigitalOnly,
     /// A part that follows its material (「蓋」, "lid"): the context word before it is an
     /// accessory's.
     Part,

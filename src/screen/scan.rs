@@ -137,6 +137,7 @@ impl Screener {
         let mut outer_box: Vec<(usize, usize)> = Vec::new();
         let mut boilerplate: Vec<(usize, usize)> = Vec::new();
         let mut statements: Vec<usize> = Vec::new();
+        let mut digital_only = false;
         // Context words with their spans, read once the parts and `with` words are known.
         let mut context: Vec<(usize, usize, usize)> = Vec::new();
         let mut parts: Vec<usize> = Vec::new();
@@ -196,8 +197,14 @@ impl Screener {
                     Role::Sense => senses.push((start, end)),
                     Role::Boilerplate => boilerplate.push((start, end)),
                     Role::Statement => statements.push(end),
+                    Role::DigitalOnly => digital_only = true,
                 }
             }
+        }
+        // "No physical item will be sent" is read in any sentence: sellers write it beside the
+        // shipping words that would make it boilerplate.
+        if field == Field::Description && digital_only {
+            found.digital_only = true;
         }
         if field == Field::Title {
             for shape in &self.shapes {
@@ -535,7 +542,9 @@ impl Screener {
         });
         let counts = |field: Field| field == Field::Title || !title_names_a_class;
         let mut flags = Vec::new();
-        for class in FLAGGED {
+        // A file sold for download ships nothing a class could cover, whatever its title or
+        // category names.
+        for class in FLAGGED.into_iter().filter(|_| !found.digital_only) {
             let (decided_by, basis, rule) = match category {
                 Some(r) if r.is_not.contains(&class) => continue,
                 Some(r) if r.is.contains(&class) => {
@@ -628,6 +637,8 @@ struct Scan {
     /// Classes whose every title match was set aside by a context word, an exclusion or a
     /// sense: the title has said what its word is not.
     title_set_aside: Vec<ItemClass>,
+    /// The description says the listing ships nothing (`screening.description.digital_only`).
+    digital_only: bool,
 }
 
 /// How far (in folded bytes, about twenty Japanese characters) a description's match may follow
