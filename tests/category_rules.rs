@@ -653,3 +653,18 @@ fn a_mercari_us_clothing_makeup_or_action_figure_department_flags_nothing_its_ti
         assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
     }
 }
+
+#[test]
+fn an_amazon_jp_books_or_dvd_bestseller_list_names_what_a_bare_title_does_not() {
+    let s = filed(Marketplace::AmazonJp, &["books"], "速読英熟語");
+    assert_eq!(s.flags[0].rule, "ja.amazon_books_bestsellers");
+    let s = filed(
+        Marketplace::AmazonJp,
+        &["dvd"],
+        "『ウマ箱2』第4コーナー トレーナーズBOX) [Blu-",
+    );
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    // A Kindle edition in the books list ships no paper.
+    let s = filed(Marketplace::AmazonJp, &["books"], "速読英熟語 Kindle版");
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}

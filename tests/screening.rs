@@ -2007,3 +2007,15 @@ fn whiskey_named_on_a_tank_top_a_hat_or_a_night_light_is_no_bottle() {
     }
     assert!(screen("Tennessee Whiskey 700ml, Gift Box").fragile);
 }
+
+#[test]
+fn a_postcard_size_and_an_uno_card_game_are_no_postcard_or_trading_cards() {
+    for title in [
+        "ファンデーションテープ はがきサイズ 9.5×14cm 5枚入",
+        "ウノ UNO カードゲーム B7696",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    assert!(screen("ポケモンカードゲーム 拡張パック 151").non_compensable);
+    assert!(screen("絵はがき 京都 5枚セット").non_compensable);
+}
