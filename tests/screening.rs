@@ -2019,3 +2019,11 @@ fn a_postcard_size_and_an_uno_card_game_are_no_postcard_or_trading_cards() {
     assert!(screen("ポケモンカードゲーム 拡張パック 151").non_compensable);
     assert!(screen("絵はがき 京都 5枚セット").non_compensable);
 }
+
+#[test]
+fn rae_dunn_written_as_one_word_still_hints_at_stoneware() {
+    let s = screen("RaeDunn Measuring Cups with handles");
+    assert!(s.fragile);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    assert!(!screen("RaeDunn inspired vinyl decal").fragile);
+}
