@@ -2027,3 +2027,15 @@ fn rae_dunn_written_as_one_word_still_hints_at_stoneware() {
     assert_eq!(s.flags[0].basis, Basis::Hint);
     assert!(!screen("RaeDunn inspired vinyl decal").fragile);
 }
+
+#[test]
+fn a_movie_collection_hints_at_discs_unless_it_is_a_poster_or_a_download() {
+    let s = screen("4 Movie Collection – Hollywood Hits (Hostel, Hostel Part II)");
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    assert_eq!(
+        screen("Disney Movie Collection Poster 24x36").class,
+        ItemClass::PaperProduct
+    );
+    assert!(!screen("Marvel Movie Collection digital download code").non_compensable);
+}
