@@ -668,3 +668,17 @@ fn an_amazon_jp_books_or_dvd_bestseller_list_names_what_a_bare_title_does_not() 
     let s = filed(Marketplace::AmazonJp, &["books"], "速読英熟語 Kindle版");
     assert!(!s.non_compensable, "{:?}", s.flags);
 }
+
+#[test]
+fn a_bookmark_filed_under_etsy_books_is_no_book() {
+    let s = in_other_store(
+        "Guitar Bookmark - Custom Beaded Bookmark",
+        &[
+            "Books, Movies & Music",
+            "Books",
+            "Book Accessories",
+            "Bookmarks",
+        ],
+    );
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}

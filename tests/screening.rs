@@ -2039,3 +2039,19 @@ fn a_movie_collection_hints_at_discs_unless_it_is_a_poster_or_a_download() {
     );
     assert!(!screen("Marvel Movie Collection digital download code").non_compensable);
 }
+
+#[test]
+fn a_whiskey_colour_a_metal_art_print_and_an_acrylic_mason_jar_are_not_what_they_name() {
+    for title in [
+        "8 Pocket Billfold Wallet, vegetable dyed leather, Whiskey color",
+        "personalized acrylic tumbler, mason jar, beach vacation",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(!screen("ISU Metal Art Print: Preparing for Battle").non_compensable);
+    assert!(screen("Fine Art Print, Acrylic Painting, Wall Decor").non_compensable);
+    let s = screen("Prayer Fairy 5x7 Print");
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    assert!(!screen("Fairy 5x7 Print on Canvas").non_compensable);
+}
