@@ -2055,3 +2055,13 @@ fn a_whiskey_colour_a_metal_art_print_and_an_acrylic_mason_jar_are_not_what_they
     assert_eq!(s.flags[0].basis, Basis::Hint);
     assert!(!screen("Fairy 5x7 Print on Canvas").non_compensable);
 }
+
+#[test]
+fn a_tin_guinomi_is_no_ceramic_and_a_mizusashi_hints_at_pottery() {
+    assert!(!screen("ぐい呑・ちろり (大阪錫器)").fragile);
+    assert!(screen("備前焼 ぐい呑").fragile);
+    let s = screen("文一 作 南蛮 平水指 お多福");
+    assert!(s.fragile);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    assert!(!screen("輪島塗 漆塗り 水指").fragile);
+}

@@ -128,17 +128,17 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.874 / 0.947.
+/// Measured 0.871 / 0.945.
 const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.86, 0.93);
-/// Measured 0.958 / 0.935.
+/// Measured 0.958 / 0.933.
 const REAL_JA_ALL_NC: (f64, f64) = (0.94, 0.92);
-/// Measured 0.959 / 0.931.
-const REAL_JA_TC_NC: (f64, f64) = (0.94, 0.92);
-/// Measured 0.951 / 0.816.
+/// Measured 0.959 / 0.929.
+const REAL_JA_TC_NC: (f64, f64) = (0.94, 0.91);
+/// Measured 0.951 / 0.815.
 const REAL_JA_TD_NC: (f64, f64) = (0.94, 0.8);
-/// Measured 0.879 / 0.930.
-const REAL_JA_T_FRAGILE: (f64, f64) = (0.86, 0.92);
-/// Measured 0.952 / 0.811.
+/// Measured 0.879 / 0.928.
+const REAL_JA_T_FRAGILE: (f64, f64) = (0.86, 0.91);
+/// Measured 0.952 / 0.810.
 const REAL_JA_T_NC: (f64, f64) = (0.94, 0.8);
 /// Measured 0.858 / 0.906.
 const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.84, 0.89);
@@ -148,8 +148,8 @@ const REAL_EN_ALL_NC: (f64, f64) = (0.89, 0.87);
 const REAL_EN_T_FRAGILE: (f64, f64) = (0.84, 0.87);
 /// Measured 0.892 / 0.788.
 const REAL_EN_T_NC: (f64, f64) = (0.88, 0.77);
-/// Measured 45 of 654 (6.9 %).
-const REAL_JA_HARD_NEGATIVES: f64 = 0.079;
+/// Measured 47 of 659 (7.1 %).
+const REAL_JA_HARD_NEGATIVES: f64 = 0.081;
 /// Measured 120 of 880 (13.6 %).
 const REAL_EN_HARD_NEGATIVES: f64 = 0.146;
 
