@@ -682,3 +682,22 @@ fn a_bookmark_filed_under_etsy_books_is_no_book() {
     );
     assert!(!s.non_compensable, "{:?}", s.flags);
 }
+
+#[test]
+fn a_book_or_disc_department_rules_out_the_glass_a_title_names() {
+    for (title, path) in [
+        (
+            "Glass & Crank By Ellen Hopkins",
+            &["Other", "Books", "Literature & Fiction"][..],
+        ),
+        (
+            "Glass Animals - Dreamland",
+            &["Electronics", "Media", "CD"][..],
+        ),
+    ] {
+        let s = in_other_store(title, path);
+        assert!(s.non_compensable && !s.fragile, "{title}: {:?}", s.flags);
+    }
+    let s = filed(Marketplace::AmazonJp, &["books"], "ガラスの仮面 49");
+    assert!(s.non_compensable && !s.fragile, "{:?}", s.flags);
+}
