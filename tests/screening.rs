@@ -2013,6 +2013,7 @@ fn a_postcard_size_and_an_uno_card_game_are_no_postcard_or_trading_cards() {
     for title in [
         "ファンデーションテープ はがきサイズ 9.5×14cm 5枚入",
         "ウノ UNO カードゲーム B7696",
+        "エクスプレス モノポリー カードゲーム",
     ] {
         assert!(!screen(title).non_compensable, "{title}");
     }
