@@ -701,3 +701,16 @@ fn a_book_or_disc_department_rules_out_the_glass_a_title_names() {
     let s = filed(Marketplace::AmazonJp, &["books"], "ガラスの仮面 49");
     assert!(s.non_compensable && !s.fragile, "{:?}", s.flags);
 }
+
+#[test]
+fn an_ebay_books_or_dvd_category_names_what_a_bare_title_does_not() {
+    let s = in_other_store("The Hobbit , J.R.R. Tolkien", &["Fiction & Literature"]);
+    assert_eq!(s.flags[0].rule, "en.ebay_fiction_literature");
+    let s = in_other_store(
+        "HARRY POTTER AND THE ORDER OF THE PHOENIX HD DVD COMBO/USED",
+        &["DVD, HD DVD & Blu-ray"],
+    );
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    let s = in_other_store("SanDisk 2GB SD Card", &["Memory Cards"]);
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}
