@@ -714,3 +714,85 @@ fn an_ebay_books_or_dvd_category_names_what_a_bare_title_does_not() {
     let s = in_other_store("SanDisk 2GB SD Card", &["Memory Cards"]);
     assert!(!s.non_compensable, "{:?}", s.flags);
 }
+
+#[test]
+fn a_walmart_music_or_fragrance_department_names_what_a_bare_title_does_not() {
+    let s = in_other_store(
+        "Eleven Doors Open",
+        &["Music", "World Music & Reggae", "All World & Reggae Music"],
+    );
+    assert_eq!(s.flags[0].rule, "en.walmart_music");
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+    // The department holds records too: a listing that says so is not read as a disc.
+    let s = in_other_store(
+        "Eleven Doors Open (Vinyl LP)",
+        &["Music", "World Music & Reggae", "All World & Reggae Music"],
+    );
+    assert_ne!(
+        s.flags.first().map(|f| f.rule.as_str()),
+        Some("en.walmart_music")
+    );
+    let s = in_other_store(
+        "Eau Des Jardins Treatment Fragrance 100ml",
+        &["Beauty", "Fragrances", "All Fragrances"],
+    );
+    assert!(s.fragile, "{:?}", s.flags);
+    let s = in_other_store("Sweet Pea Body Mist 8 oz", &["Perfumes & Fragrances"]);
+    assert!(!s.fragile, "{:?}", s.flags);
+}
+
+#[test]
+fn a_nail_or_makeup_tool_department_leaves_the_glass_its_title_names() {
+    // Mercari US's `Beauty/Makeup` rules glass out; Walmart files nail polish and mirrors deeper.
+    let s = in_other_store(
+        "China Glaze Nail Polish, Heli-Yum, 0.5 Oz",
+        &["Beauty", "Makeup", "Nails"],
+    );
+    assert!(s.fragile, "{:?}", s.flags);
+    let s = in_other_store(
+        "Lighted Makeup Mirror",
+        &["Beauty", "Makeup", "Tools & Accessories"],
+    );
+    assert!(s.fragile, "{:?}", s.flags);
+    let s = in_other_store("Matte Lipstick, Wine", &["Beauty", "Makeup"]);
+    assert!(!s.fragile, "{:?}", s.flags);
+}
+
+#[test]
+fn eyeglass_reader_camera_and_computer_departments_rule_out_what_their_titles_name() {
+    let s = in_other_store(
+        "JUICY COUTURE Eyeglasses 917 Crystal Frame 47MM",
+        &["Health", "Vision Centers", "Frames"],
+    );
+    assert!(!s.fragile, "{:?}", s.flags);
+    let s = in_other_store(
+        "Kindle Paperwhite (8 GB) – 6.8\" display, thousands of books",
+        &["eBook Readers & Accessories"],
+    );
+    assert!(!s.non_compensable, "{:?}", s.flags);
+    let s = in_other_store("Mini Projector Built in DVD Player", &["Video Projectors"]);
+    assert!(!s.non_compensable, "{:?}", s.flags);
+    let s = in_other_store(
+        "Laptop with DVD drive and photo editing software",
+        &["Computers & Tablets"],
+    );
+    assert!(!s.non_compensable, "{:?}", s.flags);
+    let s = in_other_store("Document, Photo & Receipt Scanner", &["Office Electronics"]);
+    assert!(!s.non_compensable, "{:?}", s.flags);
+    let s = in_other_store(
+        "Mirrorless Digital Camera with photo book",
+        &["Electronics", "Cameras & Camcorders", "All Cameras"],
+    );
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}
+
+#[test]
+fn a_baby_stationery_department_is_paper_but_not_its_signs() {
+    let s = in_other_store(
+        "Woodland Animals Baby Shower Set of 25",
+        &["Baby Stationery"],
+    );
+    assert_eq!(s.flags[0].rule, "en.amazon_baby_stationery");
+    let s = in_other_store("Hello Baby Welcome Sign", &["Baby Stationery"]);
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}

@@ -131,8 +131,17 @@ fn an_added_term_gains_flags_and_names_the_term_behind_them() {
             .contains("stainless"),
         "{row}"
     );
-    // Stainless goods are ordinary: every labeled one that gained the flag is a regression.
-    assert_eq!(report["regressions"], gained["count"]);
+    // Stainless goods are ordinary: nearly every labeled one that gained the flag is a
+    // regression; the few fixes are glass goods whose steel part had set their glass aside.
+    let (regressions, fixes) = (
+        report["regressions"].as_u64().unwrap(),
+        report["fixes"].as_u64().unwrap(),
+    );
+    assert_eq!(regressions + fixes, gained["count"].as_u64().unwrap());
+    assert!(
+        fixes * 20 < regressions,
+        "{regressions} regressions, {fixes} fixes"
+    );
     assert_eq!(report["claims_changed"], 0);
 }
 

@@ -543,7 +543,7 @@ fn a_malformed_term_is_refused_at_its_own_path() {
     let mut doc = shipped();
     doc["screening"]["classes"]["fragile"]["terms"]["en"][0] =
         json!({"term": "amphora", "unless": ["@not_vessel"]});
-    doc["screening"]["classes"]["fragile"]["terms"]["en"][1] = json!("decanter");
+    doc["screening"]["classes"]["fragile"]["terms"]["en"][1] = json!("hydria");
     let policy = Policy::from_json(&doc.to_string()).unwrap();
     let terms = &policy
         .document()
@@ -556,7 +556,7 @@ fn a_malformed_term_is_refused_at_its_own_path() {
         .unwrap();
     assert_eq!(terms[0].text(), "amphora");
     assert_eq!(terms[0].unless(), ["@not_vessel"]);
-    assert_eq!(terms[1].text(), "decanter");
+    assert_eq!(terms[1].text(), "hydria");
 }
 
 #[test]

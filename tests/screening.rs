@@ -2066,3 +2066,91 @@ fn a_tin_guinomi_is_no_ceramic_and_a_mizusashi_hints_at_pottery() {
     assert_eq!(s.flags[0].basis, Basis::Hint);
     assert!(!screen("輪島塗 漆塗り 水指").fragile);
 }
+
+#[test]
+fn enamelled_range_parts_paint_pens_and_sanding_discs_are_not_what_their_materials_name() {
+    for title in [
+        "Range Kleen GE/Hotpoint Large Porcelain Drip Bowl 8\"",
+        "Pfaltzgraff Cape May 8-Inch Enamel on Steel Burner Cover",
+        "24 Colors Acrylic Paint Pens for Wood, Canvas, Stone, Glass, Ceramic Surfaces",
+        "JUICY COUTURE Eyeglasses 917 Satin Wine 47MM",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("Porcelain Serving Bowl 8\"").fragile);
+    assert!(screen("Pfaltzgraff Winterberry Dinner Plate").fragile);
+    for title in [
+        "5 Inch Sanding Discs Hook and Loop | 60/80/120 Grit",
+        "(20 Discs) - Fixing Wall Anchors Fast!",
+        "VEVOR Ultrasonic Vinyl Record Cleaner 6L 40kHz",
+        "Poster Stand with Aluminum Snap Open Frame for 11x17 Inches",
+        "Document, Photo & Receipt Scanner with Auto Document Feeder",
+        "Greeting Card Plastic Sleeves, Clear Cellophane Cello Bags",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    assert!(screen("Vinyl Record Storage Crate and 12 Records").class != ItemClass::Fragile);
+}
+
+#[test]
+fn flash_cards_invitations_and_raffle_tickets_are_paper_unless_a_file_or_a_memory_card() {
+    for title in [
+        "652 Sight Words/Phonics Flash Cards, Learn to Read",
+        "Printed Party Baby Shower Invitations and Envelopes, Set of 25",
+        "50 Diaper and Wipes Raffle Tickets - Baby Shower Invitation Insert",
+    ] {
+        assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
+    }
+    for title in [
+        "CompactFlash Memory Flash Cards 32GB 2-pack",
+        "Editable Birthday Invitations Template, Instant Download",
+        "DIY Recordable Audio Module for invitations",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
+fn a_toy_advent_calendar_is_no_paper_calendar() {
+    assert!(!screen("Bluey Advent Calendar | 24 Pieces").non_compensable);
+}
+
+#[test]
+fn silver_wine_funnels_decanter_coasters_and_porcelain_signs_are_no_glass_or_china() {
+    for title in [
+        "George III Antique Silver Wine Funnel",
+        "Pair of Old Sheffield Plate Decanter Coasters.",
+        "Vintage Porcelain Enamel Letter A Industrial Art",
+        "Staffordshire Bull Terrier T-Shirt",
+        "Hydrogel Film Screen Protectors For iPhone 14 Not Glass",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("Cut Glass Wine Decanter").fragile);
+    assert!(screen("A pair of Victorian Staffordshire dogs, circa 1850").fragile);
+}
+
+#[test]
+fn tin_sake_flasks_and_lacquered_saucers_are_no_ceramics_and_a_plate_size_is_no_volume() {
+    for title in [
+        "錫の徳利 1900年前後 日本製",
+        "手塗漆) デザートカップ&ソーサー kokoro",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("備前焼 徳利").fragile);
+    assert!(!screen("ひのき間伐材のプレート小120").non_compensable);
+}
+
+#[test]
+fn a_framed_print_is_paper_behind_glass_and_a_print_on_archival_paper_is_paper() {
+    let s = screen("Rottie Pup Framed Print 39.25\"x31\" by Dean Russo");
+    assert!(s.fragile && s.non_compensable, "{:?}", s.flags);
+    let s = described(
+        "Stillwater, Minnesota (1898)",
+        "A Sanborn Fire Insurance Map from 1898. Each print is produced on archival-quality \
+         paper and custom framed with a Gallery Natural frame and single mat.",
+    );
+    assert!(s.fragile && s.non_compensable, "{:?}", s.flags);
+    assert!(!screen("Archival Paper, 50 Sheets, Acid-Free").non_compensable);
+}

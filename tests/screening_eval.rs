@@ -128,30 +128,30 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.871 / 0.945.
-const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.86, 0.93);
+/// Measured 0.874 / 0.939.
+const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.86, 0.92);
 /// Measured 0.958 / 0.933.
 const REAL_JA_ALL_NC: (f64, f64) = (0.94, 0.92);
 /// Measured 0.959 / 0.929.
 const REAL_JA_TC_NC: (f64, f64) = (0.94, 0.91);
 /// Measured 0.951 / 0.815.
 const REAL_JA_TD_NC: (f64, f64) = (0.94, 0.8);
-/// Measured 0.879 / 0.928.
-const REAL_JA_T_FRAGILE: (f64, f64) = (0.86, 0.91);
+/// Measured 0.881 / 0.914.
+const REAL_JA_T_FRAGILE: (f64, f64) = (0.87, 0.9);
 /// Measured 0.952 / 0.810.
 const REAL_JA_T_NC: (f64, f64) = (0.94, 0.8);
-/// Measured 0.858 / 0.906.
-const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.84, 0.89);
-/// Measured 0.911 / 0.885.
-const REAL_EN_ALL_NC: (f64, f64) = (0.9, 0.87);
-/// Measured 0.858 / 0.886.
-const REAL_EN_T_FRAGILE: (f64, f64) = (0.84, 0.87);
-/// Measured 0.897 / 0.780.
-const REAL_EN_T_NC: (f64, f64) = (0.88, 0.77);
-/// Measured 47 of 659 (7.1 %).
+/// Measured 0.855 / 0.899.
+const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.84, 0.88);
+/// Measured 0.908 / 0.883.
+const REAL_EN_ALL_NC: (f64, f64) = (0.89, 0.87);
+/// Measured 0.852 / 0.863.
+const REAL_EN_T_FRAGILE: (f64, f64) = (0.84, 0.85);
+/// Measured 0.892 / 0.758.
+const REAL_EN_T_NC: (f64, f64) = (0.88, 0.74);
+/// Measured 47 of 662 (7.1 %).
 const REAL_JA_HARD_NEGATIVES: f64 = 0.081;
-/// Measured 121 of 884 (13.7 %).
-const REAL_EN_HARD_NEGATIVES: f64 = 0.147;
+/// Measured 140 of 954 (14.7 %).
+const REAL_EN_HARD_NEGATIVES: f64 = 0.157;
 
 /// One real-set floor: (language, fields, class) → (precision, recall), under what was measured.
 struct RealFloor {
