@@ -2154,3 +2154,33 @@ fn a_framed_print_is_paper_behind_glass_and_a_print_on_archival_paper_is_paper()
     assert!(s.fragile && s.non_compensable, "{:?}", s.flags);
     assert!(!screen("Archival Paper, 50 Sheets, Acid-Free").non_compensable);
 }
+
+#[test]
+fn a_mirroring_projector_a_sake_lotion_and_bottled_almond_milk_are_no_glass() {
+    for title in [
+        "LUMOS A10 PRO Smart LED Projector with 5G WiFi and Wireless Mirror Phone",
+        "Fresh Almond Milk Bundle (2 Bottles)",
+        "菊正宗 男性用 日本酒保湿化粧水 しっとり 150ミリリットル",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("Round Wall Mirror 24\"").fragile);
+    assert!(screen("菊正宗 純米 日本酒 720ml").fragile);
+}
+
+#[test]
+fn a_donabe_makers_name_and_a_book_imprint_or_first_volume_hint_at_what_they_sell() {
+    let s = screen("長谷園 かまどさん五合炊(直火専用) CT-50");
+    assert!(s.fragile);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    for title in [
+        "コーヒーの科学 「おいしさ」はどこで生まれるのか (ブルーバックス)",
+        "ブラック・スワン[上]―不確実性とリスクの本質",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}");
+        assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
+    }
+    // A first pair of chopsticks is no first volume.
+    assert!(!screen("すべらせん箸(上)とラーメンの具の箸置きセット").non_compensable);
+}
