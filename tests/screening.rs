@@ -2184,3 +2184,20 @@ fn a_donabe_makers_name_and_a_book_imprint_or_first_volume_hint_at_what_they_sel
     // A first pair of chopsticks is no first volume.
     assert!(!screen("すべらせん箸(上)とラーメンの具の箸置きセット").non_compensable);
 }
+
+#[test]
+fn a_class_word_right_before_an_accessory_noun_names_what_the_item_holds() {
+    for title in [
+        "George III regency silver wine funnel",
+        "Pair of Old Sheffield Plate Decanter Coasters.",
+        "Poster Stand with Aluminum Snap Open Frame",
+        "CD Holder for Car Visor",
+        "Wine Glass Rack Under Cabinet",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    // Not when the noun after the class word is the item itself.
+    assert!(screen("Glass Cake Stand with Dome").fragile);
+    assert!(screen("Crystal Wine Glass Set of 4").fragile);
+}

@@ -233,7 +233,9 @@ pub struct AccessoryRules {
     /// Words that introduce an accessory before its material or name: "with", "w/".
     #[serde(default)]
     pub with: TermLists,
-    /// Words that mark what they follow as an accessory: 「付き」 (「ミラー付き ポーチ」 is a pouch).
+    /// Words that mark what they follow as an accessory or as what the item holds: 「付き」
+    /// (「ミラー付き ポーチ」 is a pouch), and English nouns a class word stands right before
+    /// ("wine funnel", "poster stand", "CD holder": a funnel, a stand, a holder).
     #[serde(default)]
     pub attached: TermLists,
     /// Words that introduce what the item is for: "for", 「для」.
