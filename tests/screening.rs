@@ -2201,3 +2201,50 @@ fn a_class_word_right_before_an_accessory_noun_names_what_the_item_holds() {
     assert!(screen("Glass Cake Stand with Dome").fragile);
     assert!(screen("Crystal Wine Glass Set of 4").fragile);
 }
+
+#[test]
+fn plastic_cocktail_glasses_mug_suspenders_and_a_perfume_tray_are_no_glass() {
+    for title in [
+        "HOST FREEZE Margarita Cocktail Glasses, Frozen Cup Plastic Margarita Glasses, Set of 2",
+        "Beer Mug Suspenders (adjustable) Party Accessory",
+        "Silicone Bathroom Tray for Counter, Perfume Key Trinket Ring Tray",
+        "保護フィルム不要に！塗るだけで傷を防止するガラス強化剤",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("Crystal Cocktail Glasses, Set of 4").fragile);
+    let s = screen("iwaki ウォータードリップコーヒーサーバー 440ml K8644-CL");
+    assert!(s.fragile);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+}
+
+#[test]
+fn a_tapestry_poster_a_talking_book_and_a_cable_model_number_are_no_paper_or_disc() {
+    for title in [
+        "Wolf Tapestry Wall Hanging Poster for Bedroom, 59x51 inch",
+        "LeapFrog 100 Animals Book Interactive Bilingual Word Book",
+        "HUAZI Poster Stand Heavy Duty Poster Board Stand with Base",
+        "AUKEY USB C to USB Cケーブル (1m) Type-C CB-CD5",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    for title in [
+        "1 Hour 5x7 Photo Paper Cards (Set of 20)",
+        "Brown Bear, Brown Bear Bilingual Learning Cards, 54ct",
+    ] {
+        assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
+    }
+}
+
+#[test]
+fn graded_readers_an_autobiography_and_a_no_maki_volume_hint_at_books() {
+    for title in [
+        "Oxford Bookworms Library 4 Songs of Distant Earth 3rd",
+        "夕暮れもとぼけて見れば朝まだき――ノッポさん自伝",
+        "陰陽師 玉兎ノ巻",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}");
+        assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
+    }
+}
