@@ -2248,3 +2248,11 @@ fn graded_readers_an_autobiography_and_a_no_maki_volume_hint_at_books() {
         assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
     }
 }
+
+#[test]
+fn a_book_publishers_name_hints_at_a_book_unless_on_its_character_goods() {
+    let s = described("「超」勉強法", "野口 悠紀雄 講談社 1995-11-01");
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    assert!(!screen("キン肉マン ハンカチ 綿 集英社 東映 ジャンプ").non_compensable);
+}
