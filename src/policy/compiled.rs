@@ -613,6 +613,71 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    /// Steps over the next field of a struct, whatever it holds (the field must be there).
+    #[cfg_attr(
+        not(all(
+            target_arch = "wasm32",
+            not(feature = "claims"),
+            not(feature = "policy-loading")
+        )),
+        allow(dead_code, reason = "only the screening half steps over a field")
+    )]
+    pub fn skip_field(&mut self) -> Result<(), FormatError> {
+        if self.absent()? {
+            return Err(FormatError("leaves out a field that has no default".into()));
+        }
+        self.skip_value()
+    }
+
+    /// Steps over one value and everything inside it.
+    #[cfg_attr(
+        not(all(
+            target_arch = "wasm32",
+            not(feature = "claims"),
+            not(feature = "policy-loading")
+        )),
+        allow(dead_code, reason = "only the screening half steps over a field")
+    )]
+    fn skip_value(&mut self) -> Result<(), FormatError> {
+        match self.byte()? {
+            NULL | FALSE | TRUE | ABSENT => Ok(()),
+            UINT | NEG => self.varint().map(drop),
+            F64 => {
+                let end = self.at + 8;
+                if end > self.bytes.len() {
+                    return Err(FormatError("ends too early".into()));
+                }
+                self.at = end;
+                Ok(())
+            }
+            STR => self.text().map(drop),
+            SEQ => {
+                for _ in 0..self.count()? {
+                    self.skip_value()?;
+                }
+                Ok(())
+            }
+            MAP => {
+                for _ in 0..self.count()? {
+                    self.skip_value()?;
+                    self.skip_value()?;
+                }
+                Ok(())
+            }
+            SOME => self.skip_value(),
+            STRUCT => {
+                while self.peek() != Some(END) {
+                    self.skip_value()?;
+                }
+                self.at += 1;
+                Ok(())
+            }
+            t => Err(FormatError(format!(
+                "has tag {t} where a value was expected"
+            ))),
+        }
+    }
+
     /// The entries of a `SEQ` or `MAP`, each read by `entry`.
     fn entries(
         &mut self,

@@ -81,22 +81,69 @@ macro_rules! record {
     (@field $d:ident, default) => { $d.field_or_default()? };
 }
 
+/// The claim rules: read, except in a WebAssembly module that neither judges claims nor loads a
+/// policy (the screening half, `pkg/web-screen`), whose answers never reach them: there they are
+/// stepped over and left empty, so that the module carries none of their readers.
+#[cfg(not(all(
+    target_arch = "wasm32",
+    not(feature = "claims"),
+    not(feature = "policy-loading")
+)))]
+fn claims(d: &mut Decoder<'_>) -> Result<ClaimRules, FormatError> {
+    d.field()
+}
+
+#[cfg(all(
+    target_arch = "wasm32",
+    not(feature = "claims"),
+    not(feature = "policy-loading")
+))]
+fn claims(d: &mut Decoder<'_>) -> Result<ClaimRules, FormatError> {
+    use super::document::{Reckoning, WindowClose, WindowRule};
+    d.skip_field()?;
+    Ok(ClaimRules {
+        window: WindowRule {
+            days_after_signing: 0,
+            closes: WindowClose::EndOfDay,
+            reckoned_in: Reckoning::Utc,
+            clause: String::new(),
+            refusal_clause: String::new(),
+        },
+        incidents: super::map::Map::new(),
+        item_rules: Vec::new(),
+        steps: super::map::Map::new(),
+    })
+}
+
 impl Compiled for PolicyDocument {
     #[inline(never)]
     fn read(d: &mut Decoder<'_>) -> Result<PolicyDocument, FormatError> {
-        record!(
-            d,
-            PolicyDocument {
-                schema,
-                id,
-                version,
-                effective_from,
-                source,
-                clauses,
-                claims,
-                screening,
-                messages
-            }
+        d.structure(
+            "PolicyDocument",
+            &[
+                "schema",
+                "id",
+                "version",
+                "effective_from",
+                "source",
+                "clauses",
+                "claims",
+                "screening",
+                "messages",
+            ],
+            |d| {
+                Ok(PolicyDocument {
+                    schema: d.field()?,
+                    id: d.field()?,
+                    version: d.field()?,
+                    effective_from: d.field()?,
+                    source: d.field()?,
+                    clauses: d.field()?,
+                    claims: claims(d)?,
+                    screening: d.field_or_default()?,
+                    messages: d.field()?,
+                })
+            },
         )
     }
 }
@@ -296,6 +343,46 @@ mod tests {
         let (_, read): (String, PolicyDocument) =
             compiled::read_unchecked(body(SHIPPED_COMPILED)).unwrap();
         assert_eq!(read, doc);
+    }
+
+    /// The document's fields up to `messages`, every one stepped over the way the screening
+    /// half steps over the claim rules, and then its messages read.
+    struct Stepped(crate::policy::map::Map<String, crate::policy::map::Map<String, String>>);
+
+    impl Compiled for Stepped {
+        fn read(d: &mut Decoder<'_>) -> Result<Stepped, FormatError> {
+            let fields = &[
+                "schema",
+                "id",
+                "version",
+                "effective_from",
+                "source",
+                "clauses",
+                "claims",
+                "screening",
+                "messages",
+            ];
+            d.structure("PolicyDocument", fields, |d| {
+                for _ in 0..fields.len() - 1 {
+                    d.skip_field()?;
+                }
+                Ok(Stepped(d.field()?))
+            })
+        }
+    }
+
+    #[test]
+    fn stepping_over_every_field_lands_where_reading_them_does() {
+        // The whole shipped document (its screening rules too), every kind of value inside.
+        let doc: PolicyDocument = serde_json::from_str(SHIPPED_JSON).unwrap();
+        let (_, stepped): (String, Stepped) =
+            compiled::read_unchecked(body(SHIPPED_COMPILED)).unwrap();
+        assert_eq!(stepped.0, doc.messages);
+        // Cut short anywhere, stepping over is an error, never a panic or a loop.
+        let bytes = body(SHIPPED_COMPILED);
+        for cut in (0..bytes.len()).step_by(997) {
+            assert!(compiled::read_unchecked::<Stepped>(&bytes[..cut]).is_err());
+        }
     }
 
     #[test]
