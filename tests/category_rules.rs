@@ -796,3 +796,34 @@ fn a_baby_stationery_department_is_paper_but_not_its_signs() {
     let s = in_other_store("Hello Baby Welcome Sign", &["Baby Stationery"]);
     assert!(!s.non_compensable, "{:?}", s.flags);
 }
+
+#[test]
+fn a_sephora_fragrance_hair_or_makeup_category_decides_what_a_scent_named_book_is() {
+    // Commodity names its scents "Book": under Fragrance they are perfume, not paper.
+    let s = in_other_store("Book+ Bold", &["Fragrance"]);
+    assert!(s.fragile && !s.non_compensable, "{:?}", s.flags);
+    assert!(!in_other_store("Vanilla Body Mist", &["Fragrance"]).fragile);
+    assert!(!in_other_store("Liquid Glass Smoothing Shampoo", &["Hair"]).fragile);
+    assert!(!in_other_store("Glassy Lip Gloss, Crystal", &["Makeup"]).fragile);
+}
+
+#[test]
+fn an_amazon_india_book_department_names_a_book_whatever_glass_its_title_names() {
+    let s = in_other_store(
+        "Charlie and the Great Glass Elevator",
+        &["Children's Books", "Fantasy"],
+    );
+    assert!(s.non_compensable && !s.fragile, "{:?}", s.flags);
+    let s = in_other_store(
+        "Coffee Can Investing: The Low-Risk Road",
+        &["Business & Economics", "Analysis & Strategy"],
+    );
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert!(
+        !in_other_store(
+            "Coffee Can Investing (Kindle Edition)",
+            &["Business & Economics"]
+        )
+        .non_compensable
+    );
+}

@@ -2256,3 +2256,24 @@ fn a_book_publishers_name_hints_at_a_book_unless_on_its_character_goods() {
     assert_eq!(s.flags[0].basis, Basis::Hint);
     assert!(!screen("キン肉マン ハンカチ 綿 集英社 東映 ジャンプ").non_compensable);
 }
+
+#[test]
+fn a_bottle_jack_a_calendar_photo_frame_and_a_thermal_brush_are_not_what_they_name() {
+    assert!(!screen("6-Ton Hydraulic Bottle Car Jack").fragile);
+    assert!(!screen("Ionic Ceramic Thermal Brush - 55mm").fragile);
+    assert!(!screen("How to Get Glass Skin: The Industry Secrets").fragile);
+    for title in [
+        "Smart Family Calendar Wi-Fi Digital Picture Frame",
+        "Javier Baez Trading Card Bobblehead",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    assert_eq!(
+        screen("The Original Rider Waite Tarot Pack").class,
+        ItemClass::PaperProduct
+    );
+    assert_eq!(
+        screen("2025 Wall Calendar, 12 Months").class,
+        ItemClass::PaperProduct
+    );
+}
