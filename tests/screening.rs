@@ -954,6 +954,64 @@ fn a_volume_number_reads_after_a_japanese_name_or_in_full_width_parentheses_only
 }
 
 #[test]
+fn a_long_dash_between_japanese_words_reads_as_a_book_subtitle() {
+    for title in [
+        "リーダブルコード ―より良いコードを書くためのシンプルで実践的なテクニック",
+        "探求――エネルギーの世紀(上)",
+        "習得への情熱―チェスから武術へ―:上達するための、僕の意識的学習法",
+        "流用アート論: 一九一二—二〇一一年",
+    ] {
+        let s = screen(title);
+        assert!(s.non_compensable, "{title}: {:?}", s.flags);
+        assert!(
+            s.findings.iter().any(|f| f.term == "dash_subtitle"),
+            "{title}: {:?}",
+            s.findings
+        );
+    }
+    for title in [
+        // A hyphen, a long vowel mark or a dash between Latin words sets no subtitle apart.
+        "ダイソン - コードレス掃除機",
+        "クッション カバー ー ベージュ",
+        "Cowboy vs. Tornado Accent Mug — Western Fantasy",
+        "Tシャツ ―Lサイズ",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
+fn an_english_subtitle_opened_by_an_article_after_a_colon_reads_as_a_book() {
+    for title in [
+        "12 Rules for Life: An Antidote to Chaos",
+        "Coffee Can Investing: The Low-Risk Road",
+        "Hiking!: The Ultimate Natural Prescription for Health and Wellness",
+        "The Other Barack: The Bold and Reckless Life of President Obama's Father",
+    ] {
+        let s = screen(title);
+        assert!(s.non_compensable, "{title}: {:?}", s.flags);
+        assert!(
+            s.findings.iter().any(|f| f.term == "colon_subtitle"),
+            "{title}: {:?}",
+            s.findings
+        );
+    }
+    for title in [
+        // A field's colon, a subtitle opened by another word, a lower-case article, a
+        // cartridge game and a shirt's printed quote are no book's subtitle.
+        "Color: Black cotton tote",
+        "Size: A Large",
+        "Star Wars: Power of the Force Freeze Frame Action Figure",
+        "Nikon D750: the body only",
+        "The Legend of Zelda: A Link Between Worlds (3DS, 2013)",
+        "Star Wars: The Arcade Game Cartridge (Atari 8-Bit Computer)",
+        "Tesla T-Shirt: The Future Is Mine",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
 fn console_parts_eyewear_and_product_names_are_not_the_goods_their_words_name() {
     for title in [
         "Xbox 360 Kinect Sensor",

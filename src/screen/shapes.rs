@@ -104,6 +104,57 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
                 && by > 0;
             fits.then_some((by + 1, given_at + given))
         }
+        TitleShape::DashSubtitle => {
+            // Folding makes a long dash `-`: the original says which it was. A run of them
+            // (「――」) and the spaces around it count as one.
+            let hay = folded.as_str();
+            let mut from = 0;
+            while let Some(i) = hay.get(from..)?.find('-') {
+                let at = from + i;
+                let run = hay.get(at..)?.bytes().take_while(|&b| b == b'-').count();
+                let long = (at..at + run).all(|b| {
+                    matches!(
+                        text.get(folded.original_bytes(b..b + 1)),
+                        Some("\u{2015}" | "\u{2014}")
+                    )
+                });
+                let before = hay.get(..at)?.trim_end().chars().next_back();
+                let after = hay.get(at + run..)?.trim_start().chars().next();
+                if long && before.is_some_and(is_name_char) && after.is_some_and(is_name_char) {
+                    return Some((at, at + run));
+                }
+                from = at + run;
+            }
+            None
+        }
+        TitleShape::ColonSubtitle => {
+            // The title's first colon, after a name that starts with a capital or a digit and
+            // holds no bracket, then a capitalized article or question word and two words.
+            let hay = folded.as_str();
+            let colon = hay.find(':')?;
+            let name = hay.get(..colon)?.trim_end();
+            let original = |at: usize| text.get(folded.original_bytes(at..at + 1));
+            let opens = original(0)
+                .and_then(|c| c.chars().next())
+                .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            let plain = name.len() >= 3
+                && name.chars().count() <= SUBTITLE_NAME_MAX_CHARS
+                && !name.contains(['(', '[', '|', '/']);
+            if !(opens && plain && original(colon) == Some(":")) {
+                return None;
+            }
+            let at = colon + ": ".len();
+            let rest = hay.get(colon + 1..)?.strip_prefix(' ')?;
+            let mut words = rest.split(' ');
+            let word = words.next()?;
+            // Two words after it at least: a field's value is one ("Size: A Large").
+            let after = words
+                .take(2)
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()));
+            let capital = original(at).is_some_and(|c| c.bytes().all(|b| b.is_ascii_uppercase()));
+            let fits = SUBTITLE_OPENERS.contains(&word) && capital && after.count() == 2;
+            fits.then_some((colon, at + word.len()))
+        }
         TitleShape::TrailingCredit => {
             let hay = folded.as_str();
             let end = hay.trim_end().len();
@@ -159,6 +210,13 @@ const VOLUME_MAX_DIGITS: usize = 3;
 /// The longest title, in chars, whose bare trailing number is read as a volume: a bookshop's
 /// title is the work's name; a seller's long title with a number at its end is something else.
 const VOLUME_TITLE_MAX_CHARS: usize = 30;
+
+/// The words a book's subtitle opens with after its colon, folded.
+const SUBTITLE_OPENERS: [&str; 6] = ["the", "a", "an", "how", "why", "what"];
+
+/// The longest name, in chars, before a subtitle's colon: a book's title is short; a seller's
+/// long title with a colon far in is a list of features.
+const SUBTITLE_NAME_MAX_CHARS: usize = 60;
 
 /// The longest credit a trailing-credit shape reads (a few names with their roles).
 const CREDIT_MAX_CHARS: usize = 60;
