@@ -827,3 +827,66 @@ fn an_amazon_india_book_department_names_a_book_whatever_glass_its_title_names()
         .non_compensable
     );
 }
+
+#[test]
+fn an_amazon_jp_ranking_root_files_music_books_toys_and_stationery() {
+    let s = filed(
+        Marketplace::AmazonJp,
+        &["ミュージック"],
+        "ガラスを割れ! (Type-D)(DVD付)",
+    );
+    assert!(s.non_compensable && !s.fragile, "{:?}", s.flags);
+    assert_eq!(s.flags[0].rule, "amazon_jp.music_ranking");
+    let s = filed(Marketplace::AmazonJp, &["本"], "細雪");
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    // Toys are not glass unless they say so; a stationery rack holds discs, it is none.
+    assert!(
+        !filed(
+            Marketplace::AmazonJp,
+            &["おもちゃ"],
+            "くるくるお皿でポン! 回転ずし"
+        )
+        .fragile
+    );
+    assert!(
+        filed(
+            Marketplace::AmazonJp,
+            &["おもちゃ"],
+            "ガラス製 スノードーム"
+        )
+        .fragile
+    );
+    let s = filed(
+        Marketplace::AmazonJp,
+        &["文房具・オフィス用品"],
+        "ブックスタンド CD/辞書",
+    );
+    assert!(
+        !s.flags.iter().any(|f| f.class == ItemClass::CdDvdBd),
+        "{:?}",
+        s.flags
+    );
+}
+
+#[test]
+fn an_amazon_com_book_category_names_a_book_whose_title_names_glass() {
+    for (title, path) in [
+        ("The Glass Menagerie", "Literature & Fiction"),
+        ("Room Full of Mirrors: A Biography", "Biographies & Memoirs"),
+        (
+            "Fourteen Families in Pueblo Pottery",
+            "Crafts, Hobbies & Home",
+        ),
+    ] {
+        let s = in_other_store(title, &[path]);
+        assert!(s.non_compensable && !s.fragile, "{title}: {:?}", s.flags);
+    }
+}
+
+#[test]
+fn a_bigbasket_glassware_item_is_glass_unless_it_says_silicone() {
+    let glassware = ["Kitchen, Garden & Pets", "Crockery & Cutlery", "Glassware"];
+    assert!(in_other_store("Hareli Kitchen Jar", &glassware).fragile);
+    let s = in_other_store("Silicone Stretch Lids - Set of 6", &glassware);
+    assert!(!s.fragile, "{:?}", s.flags);
+}

@@ -2335,3 +2335,61 @@ fn a_bottle_jack_a_calendar_photo_frame_and_a_thermal_brush_are_not_what_they_na
         ItemClass::PaperProduct
     );
 }
+
+#[test]
+fn an_otoscope_vr_goggles_a_glass_top_stove_and_demi_glace_are_not_glass_or_mirrors() {
+    for title in [
+        "電子耳鏡 耳かき スコープ",
+        "VRゴーグル VRグラス メガネ対応 ブラック",
+        "3D VR ゴーグル グラス 折りたたみ",
+        "お掃除パッド IHコンロ・ガラストップガスコンロ用パッド",
+        "グラスフェッドビーフ サーロインブロック 1kg",
+        "熟成デミグラスの牛ほぐし肉カレー 中辛",
+        "iPhone8ケース TPUバンパー＋背面プレキシガラス",
+        "ステンレス氷 アイスキューブ ウイスキーロック 8個セット",
+        "ミラーカバー スタンドミラー用 アイボリー",
+        "保温 弁当箱 540ml 特盛 どんぶり ランチ",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    // The words they cancel still name the real thing.
+    assert!(screen("江戸切子 ロックグラス ウイスキー").fragile);
+    assert!(screen("スタンドミラー 全身 姿見").fragile);
+}
+
+#[test]
+fn japanese_frame_products_cookbooks_law_compendia_and_anime_editions_are_named() {
+    for title in [
+        "ベビーフレーム 手形 足形 出産祝い",
+        "ブライダルフレーム 木目 4面",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+    for title in [
+        "HTML5クックブック",
+        "海事六法〈2019〉",
+        "目にやさしい大活字 仕事術",
+    ] {
+        assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
+    }
+    for title in ["コネクト(アニメ盤)", "細雪(スマプラ対応)"] {
+        assert_eq!(screen(title).class, ItemClass::CdDvdBd, "{title}");
+    }
+    // A shelf for discs is none.
+    let s = screen("DVD棚 たっぷり収納 CD/DVD収納・姿見ミラー");
+    assert!(s.fragile && !s.non_compensable, "{:?}", s.flags);
+}
+
+#[test]
+fn mug_hooks_copper_and_melamine_mugs_a_pasta_press_and_photo_paper_are_ordinary() {
+    for title in [
+        "Wall Mounted Storage Mug Hooks with Display Organizer",
+        "Solid Copper Moscow Mule Mug",
+        "100% Melamine Coffee Mug Set - Blue",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(!screen("Gourmet Pasta Press - 6 Disc").non_compensable);
+    assert!(!screen("Canon - Glossy Photo 5\" x 5\" 20-Count Paper").non_compensable);
+    assert!(screen("Stoneware Coffee Mug 12oz").fragile);
+}

@@ -128,30 +128,30 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.875 / 0.940.
-const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.86, 0.93);
-/// Measured 0.965 / 0.903.
+/// Measured 0.863 / 0.940.
+const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.85, 0.93);
+/// Measured 0.967 / 0.904.
 const REAL_JA_ALL_NC: (f64, f64) = (0.95, 0.89);
-/// Measured 0.966 / 0.886.
-const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.87);
-/// Measured 0.960 / 0.808.
-const REAL_JA_TD_NC: (f64, f64) = (0.95, 0.79);
-/// Measured 0.882 / 0.917.
-const REAL_JA_T_FRAGILE: (f64, f64) = (0.87, 0.9);
-/// Measured 0.960 / 0.790.
-const REAL_JA_T_NC: (f64, f64) = (0.95, 0.78);
-/// Measured 0.854 / 0.898.
-const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.84, 0.88);
-/// Measured 0.909 / 0.880.
-const REAL_EN_ALL_NC: (f64, f64) = (0.89, 0.87);
-/// Measured 0.849 / 0.865.
-const REAL_EN_T_FRAGILE: (f64, f64) = (0.83, 0.85);
-/// Measured 0.894 / 0.752.
+/// Measured 0.968 / 0.890.
+const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.88);
+/// Measured 0.963 / 0.815.
+const REAL_JA_TD_NC: (f64, f64) = (0.95, 0.8);
+/// Measured 0.868 / 0.920.
+const REAL_JA_T_FRAGILE: (f64, f64) = (0.85, 0.91);
+/// Measured 0.963 / 0.800.
+const REAL_JA_T_NC: (f64, f64) = (0.95, 0.79);
+/// Measured 0.861 / 0.901.
+const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.85, 0.89);
+/// Measured 0.912 / 0.888.
+const REAL_EN_ALL_NC: (f64, f64) = (0.9, 0.87);
+/// Measured 0.846 / 0.870.
+const REAL_EN_T_FRAGILE: (f64, f64) = (0.83, 0.86);
+/// Measured 0.897 / 0.759.
 const REAL_EN_T_NC: (f64, f64) = (0.88, 0.74);
-/// Measured 48 of 706 (6.8 %).
-const REAL_JA_HARD_NEGATIVES: f64 = 0.078;
-/// Measured 150 of 1053 (14.2 %).
-const REAL_EN_HARD_NEGATIVES: f64 = 0.152;
+/// Measured 61 of 751 (8.1 %).
+const REAL_JA_HARD_NEGATIVES: f64 = 0.091;
+/// Measured 152 of 1076 (14.1 %).
+const REAL_EN_HARD_NEGATIVES: f64 = 0.151;
 
 /// One real-set floor: (language, fields, class) → (precision, recall), under what was measured.
 struct RealFloor {
