@@ -890,3 +890,17 @@ fn a_bigbasket_glassware_item_is_glass_unless_it_says_silicone() {
     let s = in_other_store("Silicone Stretch Lids - Set of 6", &glassware);
     assert!(!s.fragile, "{:?}", s.flags);
 }
+
+#[test]
+fn an_amazon_baby_toy_or_plush_is_no_glass_and_no_book() {
+    let s = in_other_store(
+        "Infantino Turtle Mirror Pal",
+        &["Toys & Games", "Baby & Toddler Toys"],
+    );
+    assert!(!s.fragile, "{:?}", s.flags);
+    let s = in_other_store(
+        "Happy Birthday Story Book Plush",
+        &["Toys & Games", "Stuffed Animals & Plush Toys"],
+    );
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}

@@ -2393,3 +2393,30 @@ fn mug_hooks_copper_and_melamine_mugs_a_pasta_press_and_photo_paper_are_ordinary
     assert!(!screen("Canon - Glossy Photo 5\" x 5\" 20-Count Paper").non_compensable);
     assert!(screen("Stoneware Coffee Mug 12oz").fragile);
 }
+
+#[test]
+fn book_cases_a_galaxy_book_ceramic_phone_colours_disc_jewellery_and_screen_glasses_are_ordinary() {
+    for title in [
+        "Solid Wood Book Case in Honey Oak Finish",
+        "Samsung Galaxy Book Pro 360 13.3 inch",
+        "Newspaper Print Mat",
+        "Contemporary Iridescent Disc Necklace",
+        "Mini Disc Vibration Motor",
+        "The Very Hungry Caterpillar Oversized Soft Book",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    for title in [
+        "Samsung Galaxy S10 Plus Ceramic White 128GB",
+        "Beeswax Natural Solid Perfume - Relax",
+        "John Jacobs Screen Glasses",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    // A screen-printed glass is still glass; a paperback is still a book.
+    assert!(screen("Screen Printed Rock Glasses - Set of Two").fragile);
+    assert_eq!(
+        screen("レーシングドライバー パーソナルブック『YUKI』").class,
+        ItemClass::PaperProduct
+    );
+}

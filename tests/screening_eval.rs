@@ -128,30 +128,30 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.863 / 0.940.
-const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.85, 0.93);
-/// Measured 0.967 / 0.904.
+/// Measured 0.861 / 0.935.
+const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.85, 0.92);
+/// Measured 0.968 / 0.902.
 const REAL_JA_ALL_NC: (f64, f64) = (0.95, 0.89);
-/// Measured 0.968 / 0.890.
-const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.88);
-/// Measured 0.963 / 0.815.
+/// Measured 0.968 / 0.888.
+const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.87);
+/// Measured 0.963 / 0.817.
 const REAL_JA_TD_NC: (f64, f64) = (0.95, 0.8);
-/// Measured 0.868 / 0.920.
+/// Measured 0.868 / 0.922.
 const REAL_JA_T_FRAGILE: (f64, f64) = (0.85, 0.91);
-/// Measured 0.963 / 0.800.
+/// Measured 0.964 / 0.803.
 const REAL_JA_T_NC: (f64, f64) = (0.95, 0.79);
-/// Measured 0.861 / 0.901.
-const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.85, 0.89);
-/// Measured 0.912 / 0.888.
+/// Measured 0.860 / 0.897.
+const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.85, 0.88);
+/// Measured 0.913 / 0.888.
 const REAL_EN_ALL_NC: (f64, f64) = (0.9, 0.87);
-/// Measured 0.846 / 0.870.
-const REAL_EN_T_FRAGILE: (f64, f64) = (0.83, 0.86);
-/// Measured 0.897 / 0.759.
+/// Measured 0.844 / 0.866.
+const REAL_EN_T_FRAGILE: (f64, f64) = (0.83, 0.85);
+/// Measured 0.895 / 0.759.
 const REAL_EN_T_NC: (f64, f64) = (0.88, 0.74);
-/// Measured 61 of 751 (8.1 %).
+/// Measured 63 of 782 (8.1 %).
 const REAL_JA_HARD_NEGATIVES: f64 = 0.091;
-/// Measured 152 of 1076 (14.1 %).
-const REAL_EN_HARD_NEGATIVES: f64 = 0.151;
+/// Measured 157 of 1129 (13.9 %).
+const REAL_EN_HARD_NEGATIVES: f64 = 0.149;
 
 /// One real-set floor: (language, fields, class) → (precision, recall), under what was measured.
 struct RealFloor {
