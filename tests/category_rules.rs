@@ -904,3 +904,28 @@ fn an_amazon_baby_toy_or_plush_is_no_glass_and_no_book() {
     );
     assert!(!s.non_compensable, "{:?}", s.flags);
 }
+
+#[test]
+fn a_bookoff_genre_names_a_book_a_disc_or_a_cartridge() {
+    for (title, path) in [("陶芸のための科学", "書籍"), ("聖なる鏡", "書籍")] {
+        let s = in_other_store(title, &[path]);
+        assert!(s.non_compensable && !s.fragile, "{title}: {:?}", s.flags);
+        assert_eq!(s.class, ItemClass::PaperProduct);
+    }
+    for (title, path) in [
+        ("硝子の景色", "Ｊ‐ポップ"),
+        ("凍える鏡", "邦画"),
+        ("心霊写真奇譚", "プレイステーション"),
+    ] {
+        let s = in_other_store(title, &[path]);
+        assert_eq!(s.class, ItemClass::CdDvdBd, "{title}: {:?}", s.flags);
+    }
+    let s = in_other_store("ポケットモンスター 金 CD付き攻略", &["ゲームボーイ"]);
+    assert!(
+        !s.flags.iter().any(|f| f.class == ItemClass::CdDvdBd),
+        "{:?}",
+        s.flags
+    );
+    // A photo book sold as a download is none.
+    assert!(!in_other_store("夜想ノスタルジヰ倶楽部【電子版】", &["写真集"]).non_compensable);
+}

@@ -2420,3 +2420,36 @@ fn book_cases_a_galaxy_book_ceramic_phone_colours_disc_jewellery_and_screen_glas
         ItemClass::PaperProduct
     );
 }
+
+#[test]
+fn plate_stands_wine_cellars_window_films_cloths_and_wooden_or_metal_ware_are_not_what_they_name() {
+    for title in [
+        "皿立て プレートスタンド 絵皿立て 額縁立て",
+        "ワインセラー コンプレッサー式 18本",
+        "オーバーグラス 偏光 サングラス",
+        "ガラス片から足を守る防災スリッパ",
+        "ガラスクロス 窓 鏡拭き マイクロファイバー",
+        "窓ガラスフィルム 目隠し 窓用 ガラスシート",
+        "菓子皿 サクラ材 オイル仕上げ",
+        "手付マッコリカップ アルマイト 食器",
+        "アルミ製 徳利 日本酒 熱燗セット",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    // The goods of a bundle ("…内容物") are not the disc or book they came with.
+    let s = screen("マフラータオル&アクリルキーホルダー 【限定版 BD-BOX内容物】");
+    assert!(!s.non_compensable, "{:?}", s.flags);
+    assert!(!screen("Canon EOS R50 ミラーレス LP-E17 バッテリー").non_compensable);
+    assert!(screen("有田焼 菓子皿 5枚").fragile);
+}
+
+#[test]
+fn a_ceramic_rinse_and_a_whiskey_barrel_head_are_no_ceramics_or_bottle_and_a_storybook_is_paper() {
+    assert!(!screen("Gtechniq Marine Rinse-On Ceramic 500ML").fragile);
+    assert!(!screen("Reclaimed Engraved Whiskey BarrelHead Ready to Hang").fragile);
+    assert!(screen("Ceramic Whiskey Decanter").fragile);
+    assert_eq!(
+        screen("Cult of Mathilda Storybook - Physical Copy").class,
+        ItemClass::PaperProduct
+    );
+}

@@ -128,30 +128,30 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.861 / 0.935.
-const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.85, 0.92);
-/// Measured 0.968 / 0.902.
+/// Measured 0.833 / 0.934.
+const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.82, 0.92);
+/// Measured 0.960 / 0.903.
 const REAL_JA_ALL_NC: (f64, f64) = (0.95, 0.89);
-/// Measured 0.968 / 0.888.
-const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.87);
-/// Measured 0.963 / 0.817.
-const REAL_JA_TD_NC: (f64, f64) = (0.95, 0.8);
-/// Measured 0.868 / 0.922.
-const REAL_JA_T_FRAGILE: (f64, f64) = (0.85, 0.91);
-/// Measured 0.964 / 0.803.
-const REAL_JA_T_NC: (f64, f64) = (0.95, 0.79);
-/// Measured 0.860 / 0.897.
-const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.85, 0.88);
-/// Measured 0.913 / 0.888.
-const REAL_EN_ALL_NC: (f64, f64) = (0.9, 0.87);
-/// Measured 0.844 / 0.866.
+/// Measured 0.962 / 0.890.
+const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.88);
+/// Measured 0.955 / 0.809.
+const REAL_JA_TD_NC: (f64, f64) = (0.94, 0.79);
+/// Measured 0.822 / 0.917.
+const REAL_JA_T_FRAGILE: (f64, f64) = (0.81, 0.9);
+/// Measured 0.956 / 0.795.
+const REAL_JA_T_NC: (f64, f64) = (0.94, 0.78);
+/// Measured 0.859 / 0.897.
+const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.84, 0.88);
+/// Measured 0.915 / 0.858.
+const REAL_EN_ALL_NC: (f64, f64) = (0.9, 0.84);
+/// Measured 0.843 / 0.867.
 const REAL_EN_T_FRAGILE: (f64, f64) = (0.83, 0.85);
-/// Measured 0.895 / 0.759.
-const REAL_EN_T_NC: (f64, f64) = (0.88, 0.74);
-/// Measured 63 of 782 (8.1 %).
-const REAL_JA_HARD_NEGATIVES: f64 = 0.091;
-/// Measured 157 of 1129 (13.9 %).
-const REAL_EN_HARD_NEGATIVES: f64 = 0.149;
+/// Measured 0.897 / 0.731.
+const REAL_EN_T_NC: (f64, f64) = (0.88, 0.72);
+/// Measured 91 of 887 (10.3 %).
+const REAL_JA_HARD_NEGATIVES: f64 = 0.113;
+/// Measured 158 of 1173 (13.5 %).
+const REAL_EN_HARD_NEGATIVES: f64 = 0.145;
 
 /// One real-set floor: (language, fields, class) → (precision, recall), under what was measured.
 struct RealFloor {
