@@ -2453,3 +2453,15 @@ fn a_ceramic_rinse_and_a_whiskey_barrel_head_are_no_ceramics_or_bottle_and_a_sto
         ItemClass::PaperProduct
     );
 }
+
+#[test]
+fn a_baccarat_towel_is_no_crystal_and_hand_thrown_bowls_may_be_ceramic() {
+    assert!(!screen("Baccarat White Hand Towel").fragile);
+    assert!(screen("Baccarat Harcourt Tumbler").fragile);
+    let s = described(
+        "Three-Bowl Set",
+        "A coordinated set of three hand-thrown bowls in complementary glazes.",
+    );
+    assert!(s.fragile, "{:?}", s.flags);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+}
