@@ -287,13 +287,19 @@ mod tests {
                 assert_eq!(frozen.unwrap(), compiled.unwrap(), "{title}");
             }
         }
+        // A vessel word yields to a described material in both alike.
+        let mut listing = Listing::titled("t", "りんか皿 14.5cm");
+        listing.description = Some("花形の木製小皿です。".to_owned());
+        let frozen = shipped.screen(&listing, Locale::Ja).unwrap();
+        assert!(!frozen.fragile);
+        assert_eq!(frozen, loaded.screen(&listing, Locale::Ja).unwrap());
     }
 
     #[test]
     fn an_older_policy_added_later_leaves_listings_screened_under_the_newest() {
         let mut doc: serde_json::Value = serde_json::from_str(policy::SHIPPED_JSON).unwrap();
         doc["effective_from"] = "2000-01-01".into();
-        doc["screening"]["classes"]["fragile"]["terms"]["ja"] = serde_json::json!(["コップ"]);
+        doc["screening"]["classes"]["fragile"]["terms"]["ja"] = serde_json::json!(["硝子"]);
         let older = Policy::from_json(&doc.to_string()).unwrap();
         let mut checker = Checker::shipped();
         checker.add_policy(older).unwrap();

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use aftersales::policy::document::CategoryRule;
-use aftersales::policy::vocabulary::{ItemClass, Marketplace};
+use aftersales::policy::vocabulary::{Basis, ItemClass, Marketplace};
 use aftersales::screen::{Field, Listing, Screening};
 use aftersales::{Checker, Locale, Policy};
 
@@ -928,4 +928,27 @@ fn a_bookoff_genre_names_a_book_a_disc_or_a_cartridge() {
     );
     // A photo book sold as a download is none.
     assert!(!in_other_store("夜想ノスタルジヰ倶楽部【電子版】", &["写真集"]).non_compensable);
+}
+
+#[test]
+fn ebay_trading_card_singles_and_single_volumes_are_paper_whatever_the_title() {
+    for (title, path) in [
+        (
+            "1989-90 Fleer Basketball Set Card # 100 Patrick Ewing New York Knicks",
+            &["Trading Card Singles"][..],
+        ),
+        (
+            "1991-92 Wild Card Basketball Set Card # 82 Adrian Caldwell",
+            &[
+                "Sports Mem, Cards & Fan Shop",
+                "Sports Trading Cards",
+                "Trading Card Singles",
+            ][..],
+        ),
+        ("Gantz Volume 1, 6, 8", &["Single Volumes"][..]),
+    ] {
+        let s = in_other_store(title, path);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert_eq!(s.flags[0].basis, Basis::Category);
+    }
 }

@@ -671,3 +671,44 @@ fn a_context_word_with_a_star_inside_is_refused_at_the_word() {
         format!("screening.classes.fragile.terms.ru[{at}].unless[0]")
     );
 }
+
+#[test]
+fn a_vessel_without_a_material_or_also_written_as_a_term_is_refused() {
+    // A vessel yields to a material its `unless` names: with none it never would.
+    let mut doc = shipped();
+    let vessels = doc["screening"]["classes"]["fragile"]["vessels"]["en"]
+        .as_array_mut()
+        .unwrap();
+    vessels.push(json!({"term": "tureen", "unless": []}));
+    let at = vessels.len() - 1;
+    let err = Policy::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(
+        err.path(),
+        format!("screening.classes.fragile.vessels.en[{at}]")
+    );
+    assert!(err.message().contains("no material"), "{}", err.message());
+    // One needle read as a term and as a vessel: the term would never yield.
+    let mut doc = shipped();
+    let terms = doc["screening"]["classes"]["fragile"]["terms"]["en"]
+        .as_array_mut()
+        .unwrap();
+    terms.push(json!({"term": "MUG", "unless": ["@not_ceramic_cup", "suspenders"]}));
+    let at = terms.len() - 1;
+    let err = Policy::from_json(&doc.to_string()).unwrap_err();
+    assert!(
+        err.path() == format!("screening.classes.fragile.terms.en[{at}]")
+            || err
+                .path()
+                .starts_with("screening.classes.fragile.vessels.en["),
+        "{}",
+        err.path()
+    );
+    assert!(err.message().contains("read two ways"), "{}", err.message());
+    // A vessel with a material is fine.
+    let mut doc = shipped();
+    doc["screening"]["classes"]["fragile"]["vessels"]["en"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"term": "tureen", "unless": ["@not_vessel"]}));
+    assert!(Policy::from_json(&doc.to_string()).is_ok());
+}

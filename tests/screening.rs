@@ -2465,3 +2465,111 @@ fn a_baccarat_towel_is_no_crystal_and_hand_thrown_bowls_may_be_ceramic() {
     assert!(s.fragile, "{:?}", s.flags);
     assert_eq!(s.flags[0].basis, Basis::Hint);
 }
+
+#[test]
+fn a_titles_vessel_word_yields_to_the_material_its_description_states() {
+    // The title names the dish, the description what it is made of.
+    let s = described("りんか皿 14.5cm", "花形の木製小皿です。食卓が華やぎます。");
+    assert!(!s.fragile);
+    assert!(
+        !described(
+            "Floral Mug 12oz",
+            "Made of stainless steel with a powder coat."
+        )
+        .fragile
+    );
+    // A description that names a fragile material as well keeps the flag.
+    assert!(described("りんか皿 14.5cm", "木製の台に陶器の小皿をのせました。").fragile);
+    // A material word in the shipping talk says nothing about the item.
+    assert!(described("りんか皿 14.5cm", "プラスチックケースに入れて発送します。").fragile);
+    // Only a vessel word yields: a material word in the title does not.
+    assert!(described("ガラス 小皿 14.5cm", "木製の台が付きます。").fragile);
+    assert!(described("有田焼 小皿", "木製の箱に入っています。").fragile);
+    // Without a description the vessel word flags as before.
+    assert!(screen("りんか皿 14.5cm").fragile);
+}
+
+#[test]
+fn a_digital_comics_imprint_is_no_paper_and_a_spaced_edition_number_is_a_book() {
+    for title in [
+        "ダンダダン 20 (ジャンプコミックスDIGITAL)",
+        "かくかくしかじか 1 (マーガレットコミックスDIGITAL)",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    assert!(screen("ダンダダン 20 (ジャンプコミックス)").non_compensable);
+    for title in [
+        "EFFECTIVE JAVA 第 2 版 (The Java Series)",
+        "分散システム 第二版",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}");
+    }
+}
+
+#[test]
+fn record_racks_picture_book_shelves_and_mirror_scale_removers_are_ordinary() {
+    let s = screen("本棚 レコードラック 木製 LP 絵本棚 収納棚 レコード収納 2段");
+    assert!(!s.non_compensable);
+    assert!(screen("LP 12インチ 帯付き").non_compensable);
+    assert!(screen("絵本 3冊セット").non_compensable);
+    let s = screen("万能クリーナー お風呂洗剤 浴室 鏡うろことり 換気扇掃除");
+    assert!(!s.fragile);
+    assert!(screen("手鏡 アンティーク").fragile);
+}
+
+#[test]
+fn a_publishers_series_in_closing_parentheses_hints_at_a_book_but_never_hides_a_statement() {
+    for title in [
+        "深層学習 (機械学習プロフェッショナルシリーズ)",
+        "リファクタリング―プログラムの体質改善テクニック (Object Technology Series)",
+        "エンタープライズ アプリケーションアーキテクチャパターン (Object Oriented Selection)",
+        "TCP のしくみと実装 （TCPIP 基礎シリーズ）",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}");
+        assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
+    }
+    // A statement inside the parentheses is still the statement.
+    let s = screen("京都教育大学 2019 (No.102) （大学入試シリーズ）");
+    assert_eq!(s.flags[0].basis, Basis::Statement);
+    for title in [
+        "amiibo マルス(大乱闘スマッシュブラザーズシリーズ)",
+        "遠州綿織物手縫いブックカバー(文庫本サイズ)",
+        "ステンレス ボトル 500ml (ブラック)",
+        "(Object Oriented Selection)",
+        ")",
+        "()",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
+fn paperweights_hummel_and_royal_delft_hint_or_say_fragile_and_faux_stained_glass_does_not() {
+    for title in [
+        "Donauturm Tower Vienna Austria 3D Laser Crystal Souvenir Paperweight",
+        "Royal Delft De Porceleyne Fles Plaque 1917-1946 Ship Relief",
+        "Hummel \"Trumpet Boy\"",
+        "Berta Hummel 1977 Limited Edition Christmas Plate",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+    let s = screen("Hummel Playmates, Discontinued");
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+    for title in [
+        "Clear 18 Note Acrylic Box Musical Paperweight - Light My Fire",
+        "Brass Paperweight Antique",
+        "hummel Men's Football Jersey",
+        "Mats Hummels game used 3 colour patch autograph card",
+        "VTG 1960s70s Coca-Cola Faux Stained-Glass",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile, "{title}");
+        assert!(
+            title.contains("card") || !s.non_compensable,
+            "{title}: {:?}",
+            s.flags
+        );
+    }
+}

@@ -284,6 +284,12 @@ pub struct ClassTerms {
     /// implied but rarely written (「ノリタケ」, 「Le Creuset」), so the flag says "may be".
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub hints: TermLists,
+    /// Terms that name what the item is and not what it is made of (「皿」, 「茶碗」, "mug",
+    /// "vase"): they flag as terms do, but a title's vessel word yields to a description that
+    /// states a material from the term's `unless` (「木製」, "melamine") and names nothing of the
+    /// class itself: 「りんか皿」 described as 「花形の木製小皿」 is a wooden dish.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub vessels: TermLists,
     /// Title shapes that flag the class as a hint: a bookshop's trailing credit
     /// (「… \[ 岸本斉史 \]」) says "book or disc" without a word for either.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -280,6 +280,7 @@ impl Compiled for ClassTerms {
             clause,
             terms,
             hints = default,
+            vessels = default,
             shapes = default,
             exclude = default,
             unless = default,

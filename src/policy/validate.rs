@@ -204,6 +204,21 @@ impl Validator {
             self.clause(doc, &format!("{base}.clause"), &terms.clause);
             self.term_lists(&format!("{base}.terms"), &terms.terms, true, s);
             self.term_lists(&format!("{base}.hints"), &terms.hints, false, s);
+            self.term_lists(&format!("{base}.vessels"), &terms.vessels, false, s);
+            // A vessel yields to a material its `unless` names: without one it never would.
+            for (lang, list) in &terms.vessels {
+                for (i, term) in list.iter().enumerate() {
+                    if term.unless().is_empty() {
+                        self.problem(
+                            format!("{base}.vessels.{lang}[{i}]"),
+                            format!(
+                                "`{}` names no material in its `unless`: a vessel yields to a description's material, so list it under `terms`",
+                                term.text()
+                            ),
+                        );
+                    }
+                }
+            }
             for (i, rule) in terms.shapes.iter().enumerate() {
                 let path = format!("{base}.shapes[{i}]");
                 if terms
@@ -363,7 +378,11 @@ impl Validator {
         let key = |written: &str| written.trim_matches('*').trim().to_ascii_lowercase();
         let mut flagging: Map<String, Vec<(ItemClass, String)>> = Map::new();
         for (class, rules) in &s.classes {
-            for (kind, lists) in [("terms", &rules.terms), ("hints", &rules.hints)] {
+            for (kind, lists) in [
+                ("terms", &rules.terms),
+                ("hints", &rules.hints),
+                ("vessels", &rules.vessels),
+            ] {
                 for (lang, terms) in lists {
                     for (i, term) in terms.iter().enumerate() {
                         let path = format!("screening.classes.{class}.{kind}.{lang}[{i}]");
@@ -422,18 +441,21 @@ impl Validator {
             a.iter().all(|w| b.contains(w)) && b.iter().all(|w| a.contains(w))
         };
         for (class, rules) in &s.classes {
-            let mut seen: Map<String, (bool, &[String], String)> = Map::new();
-            for (kind, lists) in [("terms", &rules.terms), ("hints", &rules.hints)] {
+            let mut seen: Map<String, (&str, &[String], String)> = Map::new();
+            for (kind, lists) in [
+                ("terms", &rules.terms),
+                ("hints", &rules.hints),
+                ("vessels", &rules.vessels),
+            ] {
                 for (lang, terms) in lists {
                     for (i, term) in terms.iter().enumerate() {
                         let path = format!("screening.classes.{class}.{kind}.{lang}[{i}]");
                         let k = key(term.text());
-                        let hint = kind == "hints";
                         match seen.get(&k) {
-                            Some((was_hint, _, first)) if *was_hint != hint => self.problem(
+                            Some((was, _, first)) if *was != kind => self.problem(
                                 &path,
                                 format!(
-                                    "`{}` is also `{first}`: a term and a hint of one class; the hint would never decide",
+                                    "`{}` is also `{first}`: one needle read two ways in one class (a hint beside a term never decides; a vessel beside a term never yields)",
                                     term.text()
                                 ),
                             ),
@@ -447,7 +469,7 @@ impl Validator {
                                 ),
                             Some(_) => {}
                             None => {
-                                seen.insert(k, (hint, term.unless(), path));
+                                seen.insert(k, (kind, term.unless(), path));
                             }
                         }
                     }

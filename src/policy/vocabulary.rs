@@ -283,6 +283,11 @@ vocabulary! {
         /// Investing: The Low-Risk Road". A goods title's colon opens a field ("Color: Black")
         /// or a model name.
         ColonSubtitle => "colon_subtitle",
+        /// A publisher's series or imprint in parentheses ending the title, as Amazon JP and
+        /// bookshops list a book: 「深層学習 (機械学習プロフェッショナルシリーズ)」, 「EFFECTIVE JAVA
+        /// (The Java Series)」, 「… (講談社選書メチエ)」. A goods title's closing parentheses hold a
+        /// colour, a size or a model.
+        SeriesLabel => "series_label",
     }
 }
 

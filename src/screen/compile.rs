@@ -89,6 +89,14 @@ fn needles(written: &str, path: impl FnOnce() -> String) -> Result<Vec<Needle>, 
 ///
 /// Sorted vectors rather than maps here and in [`Screener`]: one sort and binary searches are
 /// all the code they need, where every map type would add its own to the WebAssembly module.
+/// Which of a class's lists a flagging term comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TermKind {
+    Term,
+    Hint,
+    Vessel,
+}
+
 #[derive(Default)]
 struct Builder<'d> {
     /// Every folded needle with the index of its pattern.
@@ -109,7 +117,7 @@ struct Builder<'d> {
 
 impl<'d> Builder<'d> {
     /// Adds a flagging term, returning its index.
-    fn term(&mut self, written: &str, hint: bool, unless: usize) -> Result<usize, Error> {
+    fn term(&mut self, written: &str, kind: TermKind, unless: usize) -> Result<usize, Error> {
         let too_long = || {
             Error::new(
                 ErrorKind::InvalidPolicy,
@@ -122,7 +130,8 @@ impl<'d> Builder<'d> {
         let end = u32::try_from(self.texts.len()).map_err(|_| too_long())?;
         self.terms.push(FlagTerm {
             written: start..end,
-            hint,
+            hint: kind == TermKind::Hint,
+            vessel: kind == TermKind::Vessel,
             unless,
         });
         Ok(self.terms.len() - 1)
@@ -228,7 +237,7 @@ impl<'d> Builder<'d> {
         contexts: &'d Map<String, Vec<String>>,
         base: &dyn Fn() -> String,
         class: ItemClass,
-        hint: bool,
+        kind: TermKind,
         class_unless: &[usize],
     ) -> Result<(), Error> {
         for (lang, list) in lists {
@@ -242,7 +251,7 @@ impl<'d> Builder<'d> {
                     unless.dedup();
                 }
                 let unless = self.intern(unless);
-                let index = self.term(term.text(), hint, unless)?;
+                let index = self.term(term.text(), kind, unless)?;
                 self.push(term.text(), path, class, Role::Flag { term: index })?;
             }
         }
@@ -357,7 +366,7 @@ impl Parts {
                 &rules.context_lists,
                 &|| format!("screening.classes.{class}.terms"),
                 *class,
-                false,
+                TermKind::Term,
                 &class_unless,
             )?;
             b.flag_terms(
@@ -365,7 +374,15 @@ impl Parts {
                 &rules.context_lists,
                 &|| format!("screening.classes.{class}.hints"),
                 *class,
-                true,
+                TermKind::Hint,
+                &class_unless,
+            )?;
+            b.flag_terms(
+                &class_terms.vessels,
+                &rules.context_lists,
+                &|| format!("screening.classes.{class}.vessels"),
+                *class,
+                TermKind::Vessel,
                 &class_unless,
             )?;
             for (i, rule) in class_terms.shapes.iter().enumerate() {
@@ -381,7 +398,7 @@ impl Parts {
                     term: b.terms.len(),
                 });
                 let unless = b.intern(unless);
-                b.term(rule.shape.as_str(), true, unless)?;
+                b.term(rule.shape.as_str(), TermKind::Hint, unless)?;
             }
             b.plain_terms(
                 &class_terms.exclude,

@@ -164,7 +164,7 @@ pub(crate) fn write(screener: &Screener) -> Vec<u8> {
                 w.text(written);
             }
         }
-        w.byte(u8::from(t.hint));
+        w.byte(u8::from(t.hint) | u8::from(t.vessel) << 1);
         w.count(t.unless);
     }
     w.count(p.shapes.len());
@@ -425,9 +425,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
             .zip(u32::try_from(written.end).ok())
             .map(|(s, e)| s..e)
             .ok_or(not_written)?;
+        let kind = r.byte()?;
         terms.push(FlagTerm {
             written,
-            hint: r.byte()? != 0,
+            hint: kind & 1 != 0,
+            vessel: kind & 2 != 0,
             unless: list(&mut r)?,
         });
     }

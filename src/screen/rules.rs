@@ -66,6 +66,8 @@ pub(super) struct FlagTerm {
     pub(super) written: Range<u32>,
     /// Listed under `hints`: it flags only as a hint.
     pub(super) hint: bool,
+    /// Listed under `vessels`: in a title, it yields to a description's stated material.
+    pub(super) vessel: bool,
     /// The list in [`Screener::unless_lists`] of the context words that cancel it.
     pub(super) unless: usize,
 }
@@ -213,6 +215,7 @@ impl fmt::Debug for TermView<'_> {
         f.debug_struct("FlagTerm")
             .field("written", &self.0)
             .field("hint", &self.1.hint)
+            .field("vessel", &self.1.vessel)
             .field("unless", &self.1.unless)
             .finish()
     }

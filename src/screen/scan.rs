@@ -297,6 +297,9 @@ impl Screener {
             let with_before = near(&withs, start.saturating_sub(ACCESSORY_REACH), start);
             if !part_after && !with_before {
                 seen.insert(word);
+                if field == Field::Description && !in_boilerplate(start) {
+                    found.described.insert(word);
+                }
             }
         }
         found.seen.union_with(&found.in_field);
@@ -349,6 +352,18 @@ impl Screener {
             spans.push((s, e));
         }
         let accessory = Covers::new(spans);
+        if field == Field::Description {
+            for h in &hits {
+                let vessel = !h.shape && self.terms.get(h.term).is_some_and(|t| t.vessel);
+                if !vessel
+                    && !covered(h.class, h.start, h.end)
+                    && !senses.covers(h.start, h.end)
+                    && !found.described_classes.contains(&h.class)
+                {
+                    found.described_classes.push(h.class);
+                }
+            }
+        }
         // Beyond the statements, a description's first sentence usually says what the item is
         // ("Paperback book written by …", "Clean discs, some jewel case cracks"): a match there
         // is read too, as a hint. Anywhere else it is not read at all.
@@ -450,6 +465,23 @@ impl Screener {
                 .get(slot(h.class))
                 .is_none_or(|to| !to.iter().any(|c| present.contains(c)))
         });
+        // A shape holding a statement of its class gives way to it: 「(大学入試シリーズ)」 is
+        // the term, said outright, not the series shape around it.
+        let hidden: Vec<bool> = hits
+            .iter()
+            .map(|h| {
+                h.shape
+                    && hits.iter().any(|o| {
+                        !o.shape
+                            && !is_hint(o)
+                            && o.class == h.class
+                            && o.start < h.end
+                            && h.start < o.end
+                    })
+            })
+            .collect();
+        let mut hidden = hidden.into_iter();
+        hits.retain(|_| !hidden.next().unwrap_or(false));
         // Keep the outermost match of a class: 「ワイングラス」, not also 「グラス」 inside it; the
         // same span from two languages' terms is one finding.
         crate::sort::sort_by_key(&mut hits, |h| {
@@ -471,6 +503,9 @@ impl Screener {
                 Basis::Statement
             };
             found.classes_hit.push((field, h.class, basis));
+            if field == Field::Title {
+                found.title_terms.push((h.class, h.term, h.shape));
+            }
             if found.listed_in_field >= limits::MAX_FINDINGS_PER_FIELD {
                 found.omitted = found.omitted.saturating_add(1);
                 continue;
@@ -518,12 +553,14 @@ impl Screener {
         let mut found = Scan {
             seen: WordSet::new(self.context_words),
             in_field: WordSet::new(self.context_words),
+            described: WordSet::new(self.context_words),
             ..Scan::default()
         };
         self.scan(automaton, Field::Title, &listing.title, &mut found);
         if let Some(d) = &listing.description {
             self.scan(automaton, Field::Description, d, &mut found);
         }
+        self.vessels_yield_to_materials(&mut found);
         let category = self.category_rule(listing, &found.seen);
         let clause_of = |class: ItemClass| {
             self.class_clauses
@@ -621,6 +658,43 @@ impl Screener {
     }
 }
 
+impl Screener {
+    /// A title whose every match of a class is a vessel word (「皿」, "mug") yields that class
+    /// to a description that states a material from those terms' `unless` (「木製」, "melamine")
+    /// outside its shipping talk and names nothing of the class itself: the title said what
+    /// the item is, the description what it is made of.
+    fn vessels_yield_to_materials(&self, found: &mut Scan) {
+        for class in FLAGGED {
+            if found.described_classes.contains(&class) {
+                continue;
+            }
+            let mut mine = found
+                .title_terms
+                .iter()
+                .filter(|&&(c, _, _)| c == class)
+                .peekable();
+            if mine.peek().is_none() {
+                continue;
+            }
+            let described = &found.described;
+            let yields = mine.all(|&(_, term, shape)| {
+                !shape
+                    && self.terms.get(term).is_some_and(|t| {
+                        t.vessel && self.set_aside(t.unless, |w| described.contains(w))
+                    })
+            });
+            if yields {
+                found
+                    .classes_hit
+                    .retain(|&(f, c, _)| f != Field::Title || c != class);
+                found
+                    .findings
+                    .retain(|f| f.field != Field::Title || f.class != class);
+            }
+        }
+    }
+}
+
 #[derive(Default)]
 struct Scan {
     findings: Vec<Finding>,
@@ -639,6 +713,13 @@ struct Scan {
     title_set_aside: Vec<ItemClass>,
     /// The description says the listing ships nothing (`screening.description.digital_only`).
     digital_only: bool,
+    /// The title's kept matches: class, term and whether a title shape found it.
+    title_terms: Vec<(ItemClass, usize, bool)>,
+    /// Context words in the description outside its shipping and packing talk.
+    described: WordSet,
+    /// Classes the description names at all (read or not, cancelled or not) by a word other
+    /// than a vessel's, but for words an exclusion or a sense covers.
+    described_classes: Vec<ItemClass>,
 }
 
 /// How far (in folded bytes, about twenty Japanese characters) a description's match may follow

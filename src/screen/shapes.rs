@@ -1,7 +1,8 @@
 //! Title shapes: what a title's layout says where its words do not, as bookshops and used-media
 //! shops write it (a credit in square brackets ending the title, a used-goods mark first and a
 //! name after the last slash, a volume number in parentheses after a Japanese name, an author
-//! in catalogue order after "by"). The policy names which shapes hint at which class
+//! in catalogue order after "by", a publisher's series in parentheses ending the title). The
+//! policy names which shapes hint at which class
 //! (`screening.classes.*.shapes`); this file finds where a title has one.
 
 use crate::policy::vocabulary::TitleShape;
@@ -155,6 +156,27 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
             let fits = SUBTITLE_OPENERS.contains(&word) && capital && after.count() == 2;
             fits.then_some((colon, at + word.len()))
         }
+        TitleShape::SeriesLabel => {
+            // Folding makes 「（）」 `()`. The last group, ending the title, with a name before
+            // it and a series word at the end of what it holds, or alone after a name
+            // (「(The Java Series)」, 「(TCPIP 基礎シリーズ)」, 「(岩波新書)」).
+            let hay = folded.as_str();
+            let end = hay.trim_end().len();
+            let close = end.checked_sub(1)?;
+            if hay.get(close..end)? != ")" {
+                return None;
+            }
+            let open = hay.get(..close)?.rfind('(')?;
+            let inner = hay.get(open + 1..close)?.trim();
+            let named = !hay.get(..open)?.trim().is_empty();
+            let short = inner.chars().count() <= SERIES_LABEL_MAX_CHARS && !inner.contains(')');
+            let label = SERIES_WORDS.iter().any(|w| {
+                inner
+                    .strip_suffix(w)
+                    .is_some_and(|head| !head.ends_with(|c: char| c.is_ascii_alphabetic()))
+            });
+            (named && short && label).then_some((open, end))
+        }
         TitleShape::TrailingCredit => {
             let hay = folded.as_str();
             let end = hay.trim_end().len();
@@ -217,6 +239,23 @@ const SUBTITLE_OPENERS: [&str; 6] = ["the", "a", "an", "how", "why", "what"];
 /// The longest name, in chars, before a subtitle's colon: a book's title is short; a seller's
 /// long title with a colon far in is a list of features.
 const SUBTITLE_NAME_MAX_CHARS: usize = 60;
+
+/// The words a publisher's series or imprint ends with, folded: 「…シリーズ」, "… Series",
+/// 「…選書」, 「…叢書」, 「…新書」, 「…文庫」, "… Library", "… Selection".
+const SERIES_WORDS: [&str; 9] = [
+    "シリーズ",
+    "series",
+    "選書",
+    "叢書",
+    "新書",
+    "文庫",
+    "ライブラリー",
+    "library",
+    "selection",
+];
+
+/// The longest series label, in chars, a series-label shape reads.
+const SERIES_LABEL_MAX_CHARS: usize = 40;
 
 /// The longest credit a trailing-credit shape reads (a few names with their roles).
 const CREDIT_MAX_CHARS: usize = 60;
