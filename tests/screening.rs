@@ -2573,3 +2573,93 @@ fn paperweights_hummel_and_royal_delft_hint_or_say_fragile_and_faux_stained_glas
         );
     }
 }
+
+#[test]
+fn vinyl_goods_golf_discs_disc_locks_and_mounting_tape_are_no_media_or_glass() {
+    for title in [
+        "Office Star DC Series Adjustable Drafting Chair with Foot Ring and Sculptured Foam Seat, Black Vinyl",
+        "Set of 3 Pairs of Brightbells Vinyl Hex Hand Weights",
+        "Turntable Mat Slipmat Cork Vinyl Record Improve Sound Quality",
+        "Innova - Champion Discs DX Cobra Golf Disc (Colors may vary)",
+        "Kryptonite New York Fahgettaboudit Chain 1415 & New York Disc Lock",
+        "MEKO 2-in-1 Disc & Fiber Tips Universal Stylus Pencil",
+        "Ultimate Guard Flip´N´Tray Mat Case XenoSkin Card Game, Purple",
+        "Cactus Cutting Dies for DIY Scrapbooking Festival Greeting Cards",
+        "Double Sided Mounting Tape for Wall Mount,Photo/Art/Glass Mounting",
+    ] {
+        let s = screen(title);
+        assert!(!s.non_compensable && !s.fragile, "{title}: {:?}", s.flags);
+    }
+    assert!(screen("Miles Davis Kind of Blue Vinyl LP").non_compensable);
+    assert!(screen("Hallmark Pop Up Valentines Day Card (Peanuts Gang)").non_compensable);
+    assert!(screen("LANG \"Angel of Christmas\" Boxed Cards, 18 Cards").non_compensable);
+}
+
+#[test]
+fn shampoo_mug_cake_vase_fillers_enamel_ware_and_planter_saucers_are_not_fragile() {
+    for title in [
+        "HASK Beauty WHITE WINE Shampoo and Conditioner",
+        "Duncan Hines Mug Cakes Chocolate Chip Cookie Cake Mix",
+        "Crushed Crystal Quartz, Vase Fillers Aquarium Gravel Rocks",
+        "Outdoor Camping Style Pet Bowl - Enamel Ware Blue",
+        "Plant Pots Set of 4 with Drainage Holes & Saucer. Plastic Flower Pots",
+        "Invisible Glass Reach and Clean Tool Glass Cleaning Tool",
+        "Watch Repair Magnifier Loupe 20X Glasses with LED Light",
+        "Wedding Ribbon, Cake Ribbon, Vase Decorations, Party Supplies",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    for title in [
+        "Octagon Glass Crystal Knobs for Drawers",
+        "Royal Albert Cup and Saucer",
+        "Red Wine 750ml",
+        "Glass Vase 10 inch",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+}
+
+#[test]
+fn perfume_shaped_cases_mirror_shades_lures_and_glass_like_films_are_ordinary() {
+    for title in [
+        "イング（INGNI） スマートフォンケース（香水型IPHONEケース）",
+        "ミラーシェード ２個セット ABARTH アバルト サイド 鏡 車 カーボンブラック 雨避け",
+        "限定カラー！ミラージュピンク！新品！ブルーブルー　ブローウィン125F",
+        "カシオ電子辞書 専用 ガラスフィルムと同等の高硬度9H 液晶 保護フィルム",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    for title in [
+        "ルアー まとめ ウッド ラパラ CD カウントダウン レッドフィン",
+        "モニターライト デスクライト USB-Cケーブル付き ブルーレイ無し",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    assert!(screen("iPhone 15 強化ガラスフィルム 2枚").fragile);
+    assert!(screen("香水 オードパルファム 50ml").fragile);
+    assert!(screen("ベストアルバム CD 2枚組").non_compensable);
+}
+
+#[test]
+fn model_art_and_a_magazines_supplement_are_paper() {
+    let s = screen("モデルアート別冊 プラモデルテクニックガイド 3 初代の工作実践編");
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    let s = screen("レヴスピード保存版・WRX STI 2017年モデル 徹底解説");
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+}
+
+#[test]
+fn lacquerware_is_no_ceramic_and_a_clay_figure_hints_at_it() {
+    for title in [
+        "吉野塗 漆器 小皿",
+        "漆器・朱舟型縁角皿・奥田志郎",
+        "輪島塗 黒内朱 八寸皿",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("有田焼 染付 小皿").fragile);
+    let s = screen("メヘルガル土偶");
+    assert!(s.fragile);
+    assert_eq!(s.flags[0].basis, Basis::Hint);
+}
