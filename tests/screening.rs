@@ -2663,3 +2663,50 @@ fn lacquerware_is_no_ceramic_and_a_clay_figure_hints_at_it() {
     assert!(s.fragile);
     assert_eq!(s.flags[0].basis, Basis::Hint);
 }
+
+#[test]
+fn wafer_cards_and_card_collections_are_paper_and_a_mirror_print_tee_is_not_a_mirror() {
+    for title in [
+        "ゴーイングメリー号 プレミアムカードコレクション プロモ パラレル 4枚",
+        "ワンピース ウエハース カード SR No8-23 麦わらの一味 空島",
+    ] {
+        assert_eq!(screen(title).class, ItemClass::PaperProduct, "{title}");
+    }
+    assert!(!screen("16SS MIRROR T-SHIRTS ダブルフェイスクルーネックニットセーター").fragile);
+    assert!(screen("Antique Wall Mirror, gilt").fragile);
+}
+
+#[test]
+fn disc_players_camcorders_shredders_and_empty_jewel_cases_are_no_media_but_software_in_one_is() {
+    for title in [
+        "sony 400-disc dvd/sa-cd/cd mega changer dvpcx995v",
+        "canon dvd camcorder dc310",
+        "sony weather shower cd clock radio icfcd73w",
+        "aleratec inc cd dvd shredder",
+        "Power Acoustik In-Dash DVD AM/FM Receiver with 7-Inch Monitor",
+        "memorex color slim cd jewel cases - 50 pack",
+        "western digital my book essential 2 tb usb 3.0 external hard drive",
+        "canon black photo ink cartridge cli8b",
+        "olloclip - 4-in-1 Photo Lens for iPhone 6",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    let s = screen("typing instructor deluxe ( jewel case )");
+    assert_eq!(s.class, ItemClass::CdDvdBd);
+}
+
+#[test]
+fn drill_bits_keyboards_and_phone_cases_are_not_what_their_words_name_and_nail_lacquer_is_glass() {
+    for title in [
+        "12Pcs Diamond Coated Drill Bits Set Hole Saw Kit for Glass Marble Tile Ceramic",
+        "7Pcs Glass Drill Bit 3/4/5/6/8/10/12 Mm for Wood Metal",
+        "razer lycosa mirror gaming keyboard - special edition",
+        "Turquoise Charm for Purse, Handbag, Belt or Rear View Mirror",
+        "Platinum - Holster Case with Kickstand for LG G4 - Metallic/Ceramic",
+        "Modal - Photo Frame Hard Shell Case for iPhone 6 and 6s - Rouge",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("China Glaze Nail Lacquer").fragile);
+    assert!(screen("Wooden Photo Frame 5x7").fragile);
+}
