@@ -2710,3 +2710,31 @@ fn drill_bits_keyboards_and_phone_cases_are_not_what_their_words_name_and_nail_l
     assert!(screen("China Glaze Nail Lacquer").fragile);
     assert!(screen("Wooden Photo Frame 5x7").fragile);
 }
+
+#[test]
+fn insulated_glass_dry_gin_and_american_comics_are_named_outright() {
+    for title in [
+        "BPA Free Insulated Glass Drinking Water Bottle Nylon Cover 16oz.",
+        "JoyJolt Aroma Clear Glass Double Wall Insulated Glasses (Set Of 2)",
+        "Marylebone Dry Gin",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+    assert!(!screen("Stainless Steel Insulated Water Bottle 32oz").fragile);
+    assert!(!screen("Dry Gin Cocktail Shaker Set").fragile);
+    let s = screen("【中古】アメコミ 英語版)1)Boruto： Naruto Next Generations");
+    assert_eq!(s.class, ItemClass::PaperProduct);
+    assert!(!screen("アメコミ フィギュア スパイダーマン").non_compensable);
+}
+
+#[test]
+fn a_bud_vase_described_as_wood_is_no_ceramic() {
+    let s = described(
+        "八角胴 一輪挿し",
+        "八角形の胴を持つ一輪挿し。欅・楢の風化した姿を活かし、鉄媒染でアンティーク調に仕上げた作品。 素材：欅・楢（鉄媒染仕上げ）",
+    );
+    assert!(!s.fragile);
+    assert!(described("八角胴 一輪挿し", "素材：磁器 サイズ：高さ約20cm").fragile);
+    assert!(screen("信楽焼 一輪挿し").fragile);
+    assert!(!screen("真鍮 一輪挿し").fragile);
+}
