@@ -2738,3 +2738,21 @@ fn a_bud_vase_described_as_wood_is_no_ceramic() {
     assert!(screen("信楽焼 一輪挿し").fragile);
     assert!(!screen("真鍮 一輪挿し").fragile);
 }
+
+#[test]
+fn welcome_signs_tin_signs_beeswax_perfume_and_a_perfume_print_case_are_ordinary() {
+    for title in [
+        "CUT-OUT PHOTO WELCOME SIGN",
+        "US Vintage Retro Tin Sign door Wall Decor Metal Bar Pub Poster lot wholesale",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+    for title in [
+        "Beeswax Natural Oil Perfume - Relax",
+        "Perfume Stones case design for iPhone 13 Pro Max",
+    ] {
+        assert!(!screen(title).fragile, "{title}");
+    }
+    assert!(screen("DEMETER Thunderstorm Roll On Perfume Oil, 0.33 Oz").fragile);
+    assert!(screen("Vintage Movie Poster 1970").non_compensable);
+}
