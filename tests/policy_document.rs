@@ -560,6 +560,24 @@ fn a_malformed_term_is_refused_at_its_own_path() {
 }
 
 #[test]
+fn a_closing_word_that_is_not_a_plain_word_is_refused_at_its_path() {
+    assert_refused_at("screening.accessories.closing.ja[0]", |d| {
+        d["screening"]["accessories"]["closing"]["ja"][0] = json!("")
+    });
+    assert_refused_at("screening.accessories.closing.ja[1]", |d| {
+        d["screening"]["accessories"]["closing"]["ja"][1] = json!(3)
+    });
+    // An operator's policy may leave the list out: nothing then closes a compound.
+    let mut doc = shipped();
+    doc["screening"]["accessories"]
+        .as_object_mut()
+        .unwrap()
+        .remove("closing");
+    let policy = Policy::from_json(&doc.to_string()).unwrap();
+    assert!(policy.document().screening.accessories.closing.is_empty());
+}
+
+#[test]
 fn a_sense_written_as_a_flagging_term_is_refused_where_the_sense_is() {
     // A sense sets aside what it covers: as a brand sense, `Vase` would keep the term `vase`
     // from ever flagging. Case and `*` do not tell them apart.

@@ -633,6 +633,28 @@ fn a_class_word_after_for_or_before_yo_names_what_the_item_serves() {
 }
 
 #[test]
+fn a_class_word_that_opens_a_compound_ending_in_senyou_or_taiou_names_what_the_item_fits() {
+    for title in [
+        "iPhone 11 ケース クリア 耐衝撃 ガラスフィルム対応 アイホン カバー",
+        "ナイロンブラシ 2WAYタイプ ガラス製哺乳びん専用",
+        "ガラスフィルム対応ケース iPhone 15",
+        "玻璃杯专用 清洁刷",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    // A particle ends the word; a space too; and the item itself still flags.
+    for title in [
+        "ガラスに対応 収納 ラック",
+        "耐熱ガラス 電子レンジ対応 保存容器",
+        "ガラスフィルム 強化ガラス 9H",
+        "専用 ガラス ボトル",
+    ] {
+        assert!(screen(title).fragile, "{title}");
+    }
+}
+
+#[test]
 fn a_used_media_shops_credit_after_a_slash_hints_at_a_book_or_disc() {
     for title in [
         "【中古】NARUTO 59/ 岸本斉史",

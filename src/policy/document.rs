@@ -216,7 +216,8 @@ pub struct ScreeningRules {
     /// ("with mirror", 「ミラー付き」, 「ポスター付き」) names an accessory and flags nothing; one
     /// right after a `serves` word ("for wine glasses", 「для бокалов」) names what the item
     /// serves and flags nothing either, while a context word there still counts ("mirror for
-    /// bike" is a bicycle mirror).
+    /// bike" is a bicycle mirror); so does one that opens a compound a `closing` word ends
+    /// (「ガラスフィルム対応」).
     #[serde(default)]
     pub accessories: AccessoryRules,
     /// The clause behind each notice.
@@ -241,6 +242,11 @@ pub struct AccessoryRules {
     /// Words that introduce what the item is for: "for", 「для」.
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub serves: TermLists,
+    /// Words that close a compound naming what the item is for or fits: 「専用」, 「対応」.
+    /// A class term that opens such a compound, written as one word with it (「ガラスフィルム対応
+    /// ケース」, 「ガラス製哺乳びん専用 ブラシ」), names what the item serves and flags nothing.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub closing: TermLists,
 }
 
 /// How a listing's description is read.

@@ -262,7 +262,7 @@ impl Compiled for ScreeningRules {
 impl Compiled for AccessoryRules {
     #[inline(never)]
     fn read(d: &mut Decoder<'_>) -> Result<AccessoryRules, FormatError> {
-        record!(d, AccessoryRules { parts = default, with = default, attached = default, serves = default })
+        record!(d, AccessoryRules { parts = default, with = default, attached = default, serves = default, closing = default })
     }
 }
 

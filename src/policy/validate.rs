@@ -296,6 +296,12 @@ impl Validator {
             s,
         );
         self.term_lists(
+            "screening.accessories.closing",
+            &s.accessories.closing,
+            false,
+            s,
+        );
+        self.term_lists(
             "screening.description.statements",
             &s.description.statements,
             false,

@@ -458,6 +458,12 @@ impl Parts {
             Role::Serves,
         )?;
         b.plain_terms(
+            &rules.accessories.closing,
+            &|| "screening.accessories.closing".to_owned(),
+            ItemClass::Ordinary,
+            Role::Closing,
+        )?;
+        b.plain_terms(
             &rules.description.statements,
             &|| "screening.description.statements".to_owned(),
             ItemClass::Ordinary,

@@ -47,6 +47,7 @@ const PART: u8 = 8;
 const WITH: u8 = 9;
 const ATTACHED: u8 = 10;
 const SERVES: u8 = 11;
+const CLOSING: u8 = 13;
 
 /// In a pattern's bits: the first pattern of the next needle.
 const NEXT_NEEDLE: u8 = 1 << 6;
@@ -127,6 +128,7 @@ pub(crate) fn write(screener: &Screener) -> Vec<u8> {
             Role::With => w.byte(WITH),
             Role::Attached => w.byte(ATTACHED),
             Role::Serves => w.byte(SERVES),
+            Role::Closing => w.byte(CLOSING),
         }
     }
     let (mut last_term, mut last_word) = (0, 0);
@@ -334,6 +336,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Screener, FrozenError> {
             WITH => Role::With,
             ATTACHED => Role::Attached,
             SERVES => Role::Serves,
+            CLOSING => Role::Closing,
             _ => return Err(error("not a pattern's role")),
         };
         patterns.push(Pattern {

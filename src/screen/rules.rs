@@ -44,6 +44,9 @@ pub(super) enum Role {
     /// A word that introduces what the item is for ("for"): the class term after it is not the
     /// item; a context word after it still describes the item.
     Serves,
+    /// A word that closes a compound naming what the item serves (「専用」, 「対応」): the class
+    /// term that opens the compound is not the item.
+    Closing,
 }
 
 #[derive(Debug, Clone, Copy)]

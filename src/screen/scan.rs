@@ -144,6 +144,7 @@ impl Screener {
         let mut withs: Vec<usize> = Vec::new();
         let mut attached: Vec<usize> = Vec::new();
         let mut serves: Vec<usize> = Vec::new();
+        let mut closing: Vec<usize> = Vec::new();
         let mut matches = Vec::new();
         automaton.find_overlapping(hay, &mut matches);
         for m in matches {
@@ -194,6 +195,7 @@ impl Screener {
                     Role::With => withs.push(end),
                     Role::Attached => attached.push(start),
                     Role::Serves => serves.push(end),
+                    Role::Closing => closing.push(end),
                     Role::Sense => senses.push((start, end)),
                     Role::Boilerplate => boilerplate.push((start, end)),
                     Role::Statement => statements.push(end),
@@ -321,13 +323,37 @@ impl Screener {
         // 「ミラー付き」, "for Wine Glasses", 「CD用」) takes along the terms written right beside
         // it: not 「Glasses」 alone, nor 「ワイン」 of 「ワイングラス用」 or 「бокалов」 of
         // 「для стеклянных бокалов」. Runs of touching hits, in one pass.
+        // 「ガラスフィルム対応」, 「ガラス製哺乳びん専用」: a closing word ends within the word (the
+        // Japanese run of kanji and kana, up to a particle, as written) the class term begins.
+        crate::sort::sort(&mut closing);
+        let closes_compound = |end: usize| {
+            let mut at = end;
+            for c in hay
+                .get(end..)
+                .unwrap_or_default()
+                .chars()
+                .take(COMPOUND_MAX_CHARS)
+            {
+                let written = text.get(folded.original_bytes(at..at + c.len_utf8()));
+                if !written
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(is_compound_char)
+                {
+                    break;
+                }
+                at += c.len_utf8();
+            }
+            let i = closing.partition_point(|&e| e <= end);
+            closing.get(i).is_some_and(|&e| e <= at)
+        };
         let mut order: Vec<(usize, usize, bool)> = hits
             .iter()
             .map(|h| {
                 let before = h.start.saturating_sub(ACCESSORY_REACH);
                 let marked = near(&withs, before, h.start)
                     || near(&serves, before, h.start)
-                    || near(&attached, h.end, h.end + ACCESSORY_REACH);
+                    || near(&attached, h.end, h.end + ACCESSORY_REACH)
+                    || closes_compound(h.end);
                 (h.start, h.end, marked)
             })
             .collect();
@@ -725,6 +751,22 @@ struct Scan {
 /// How far (in folded bytes, about twenty Japanese characters) a description's match may follow
 /// the statement phrase it is read under.
 const STATEMENT_REACH: usize = 60;
+
+/// How far into a compound, in chars after its class term, a closing word may end
+/// (「フィルム対応」, 「製哺乳びん専用」).
+const COMPOUND_MAX_CHARS: usize = 8;
+
+/// A char of a Japanese compound word, as written: an ideograph, a katakana, the prolonged
+/// sound or iteration mark, or a hiragana other than the particles that join words (に, の,
+/// を, は, が, で, と, へ, も, や).
+fn is_compound_char(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{30A1}'..='\u{30FA}' | 'ー' | '々')
+        || (('\u{3041}'..='\u{3096}').contains(&c)
+            && !matches!(
+                c,
+                'に' | 'の' | 'を' | 'は' | 'が' | 'で' | 'と' | 'へ' | 'も' | 'や'
+            ))
+}
 
 /// How close (in folded bytes) a part must follow, or a `with` word precede, a context word for
 /// it to describe an accessory: right beside it, or one space away (folding turns any run of
