@@ -655,6 +655,30 @@ fn a_class_word_that_opens_a_compound_ending_in_senyou_or_taiou_names_what_the_i
 }
 
 #[test]
+fn a_trading_cards_collector_number_hints_at_a_card() {
+    for title in [
+        "Pikachu 160/159 Crown zenith",
+        "ニャース(未開封/AR仕様)【P】{192/SV-P}",
+        "183/165[AR]：(キラ)ミュウツー",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
+        assert_eq!(s.findings[0].term, "card_number", "{title}");
+    }
+    // A date, a scale, a longer number and card supplies are no card.
+    for title in [
+        "MG 1/100 ガンダム プラモデル",
+        "2024/05/01 発売 Tシャツ",
+        "型番 A123/456 ケーブル",
+        "1234/567 LEDライト",
+        "カードスリーブ 100枚入り 066/066 デッキケース",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
 fn a_used_media_shops_credit_after_a_slash_hints_at_a_book_or_disc() {
     for title in [
         "【中古】NARUTO 59/ 岸本斉史",
@@ -2076,16 +2100,18 @@ fn a_tarot_or_oracle_deck_is_paper_but_its_box_or_sleeves_are_not() {
 }
 
 #[test]
-fn whiskey_named_on_a_tank_top_a_hat_or_a_night_light_is_no_bottle() {
+fn whiskey_on_a_tank_top_a_hat_a_night_light_or_a_pin_and_a_braiding_disc_are_no_bottle_or_disc() {
     for title in [
         "Sunshine & Whiskey Relaxed Fit Tank Top",
         "Whiskey Trucker Hat",
         "Lace Whiskey cold shoulder romper S",
         "Maker's Mark Whisky Night Light",
+        "Whiskey Makes Me Frisky 1-inch Pinback Button or Magnet",
     ] {
         assert!(!screen(title).fragile, "{title}");
     }
     assert!(screen("Tennessee Whiskey 700ml, Gift Box").fragile);
+    assert!(!screen("Kumihimo Beading Cord Disc/Disk Braiding Plate DIY").non_compensable);
 }
 
 #[test]

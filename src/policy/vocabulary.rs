@@ -288,6 +288,11 @@ vocabulary! {
         /// (The Java Series)」, 「… (講談社選書メチエ)」. A goods title's closing parentheses hold a
         /// colour, a size or a model.
         SeriesLabel => "series_label",
+        /// A trading card's collector number, three digits out of the set's three
+        /// (「183/165」, "160/159") or out of a promo set's code (「192/SV-P」, "325/S-P"), as
+        /// card shops and sellers list a single: 「ドーミラー【AR】{074/071}」. A date, a scale
+        /// (1/100) or a size pair is written otherwise.
+        CardNumber => "card_number",
     }
 }
 

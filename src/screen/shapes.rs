@@ -1,8 +1,8 @@
 //! Title shapes: what a title's layout says where its words do not, as bookshops and used-media
 //! shops write it (a credit in square brackets ending the title, a used-goods mark first and a
 //! name after the last slash, a volume number in parentheses after a Japanese name, an author
-//! in catalogue order after "by", a publisher's series in parentheses ending the title). The
-//! policy names which shapes hint at which class
+//! in catalogue order after "by", a publisher's series in parentheses ending the title, a
+//! trading card's collector number). The policy names which shapes hint at which class
 //! (`screening.classes.*.shapes`); this file finds where a title has one.
 
 use crate::policy::vocabulary::TitleShape;
@@ -177,6 +177,39 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
             });
             (named && short && label).then_some((open, end))
         }
+        TitleShape::CardNumber => {
+            // Folding makes the promo code lower case; a digit, a letter or a slash on either
+            // side makes it part of something else (「2024/05/01」, 「1/100」, 「A123/456」).
+            let hay = folded.as_str();
+            let bytes = hay.as_bytes();
+            let apart =
+                |at: Option<&u8>| !at.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'/');
+            let mut from = 0;
+            while let Some(i) = hay.get(from..)?.find('/') {
+                let slash = from + i;
+                let head = bytes.get(..slash)?;
+                let digits = head.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+                let start = slash - digits;
+                let tail = hay.get(slash + 1..)?;
+                let out_of = if tail.bytes().take_while(u8::is_ascii_digit).count() == 3 {
+                    Some(3)
+                } else {
+                    PROMO_SETS
+                        .iter()
+                        .find(|p| tail.starts_with(*p))
+                        .map(|p| p.len())
+                };
+                if let Some(len) = out_of {
+                    let end = slash + 1 + len;
+                    let before = start.checked_sub(1).and_then(|b| bytes.get(b));
+                    if digits == 3 && apart(before) && apart(bytes.get(end)) {
+                        return Some((start, end));
+                    }
+                }
+                from = slash + 1;
+            }
+            None
+        }
         TitleShape::TrailingCredit => {
             let hay = folded.as_str();
             let end = hay.trim_end().len();
@@ -253,6 +286,10 @@ const SERIES_WORDS: [&str; 9] = [
     "library",
     "selection",
 ];
+
+/// The Pokémon card game's promo set codes, folded, that a promo card's number is written out
+/// of (「192/SV-P」, 「200/SM-P」).
+const PROMO_SETS: [&str; 7] = ["sv-p", "s-p", "sm-p", "xy-p", "bw-p", "dp-p", "m-p"];
 
 /// The longest series label, in chars, a series-label shape reads.
 const SERIES_LABEL_MAX_CHARS: usize = 40;
