@@ -633,12 +633,15 @@ fn a_class_word_after_for_or_before_yo_names_what_the_item_serves() {
 }
 
 #[test]
-fn a_class_word_that_opens_a_compound_ending_in_senyou_or_taiou_names_what_the_item_fits() {
+fn a_class_word_that_opens_a_compound_ending_in_senyou_taiou_or_a_purchase_bonus_names_what_the_item_fits() {
     for title in [
         "iPhone 11 ケース クリア 耐衝撃 ガラスフィルム対応 アイホン カバー",
         "ナイロンブラシ 2WAYタイプ ガラス製哺乳びん専用",
         "ガラスフィルム対応ケース iPhone 15",
         "玻璃杯专用 清洁刷",
+        "鬼滅の刃 メタルチャーム 【ANIPLEX+ BD/DVD5巻購入特典】",
+        "バンダナキーホルダー 【アニメイト BD/DVD全巻購入特典】",
+        "マイクロファイバー タオル ガラス拭き 鏡拭き 掃除",
     ] {
         let s = screen(title);
         assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
@@ -652,6 +655,9 @@ fn a_class_word_that_opens_a_compound_ending_in_senyou_or_taiou_names_what_the_i
     ] {
         assert!(screen(title).fragile, "{title}");
     }
+    // What a purchase bonus is still says what is sold: a bromide is paper.
+    let s = screen("顔アップ/会場限定 CD・Blu-ray購入特典ブロマイド");
+    assert_eq!(s.class, ItemClass::PaperProduct, "{:?}", s.flags);
 }
 
 #[test]
