@@ -633,7 +633,8 @@ fn a_class_word_after_for_or_before_yo_names_what_the_item_serves() {
 }
 
 #[test]
-fn a_class_word_that_opens_a_compound_ending_in_senyou_taiou_or_a_purchase_bonus_names_what_the_item_fits() {
+fn a_class_word_that_opens_a_compound_ending_in_senyou_taiou_or_a_purchase_bonus_names_what_the_item_fits(
+) {
     for title in [
         "iPhone 11 ケース クリア 耐衝撃 ガラスフィルム対応 アイホン カバー",
         "ナイロンブラシ 2WAYタイプ ガラス製哺乳びん専用",
@@ -1198,7 +1199,7 @@ fn porcelain_makers_are_fragile_and_glass_look_films_and_hats_are_not() {
 }
 
 #[test]
-fn a_description_hint_yields_to_a_title_that_set_the_same_word_aside() {
+fn a_description_hint_yields_to_a_title_that_set_the_same_word_aside_or_is_named_for_it() {
     let with_description = |title: &str| {
         let mut listing = Listing::titled("g1", title);
         listing.description = Some("Cute glasses for everyday wear. Ships fast.".into());
@@ -1215,6 +1216,23 @@ fn a_description_hint_yields_to_a_title_that_set_the_same_word_aside() {
         "{:?}",
         s.flags
     );
+    // A title named after what the item is for ("Glass Cleaner") says the same of the
+    // description's glass; one that only carries an accessory ("with mirror") does not.
+    let describe = |title: &str, description: &str| {
+        let mut listing = Listing::titled("g2", title);
+        listing.description = Some(description.into());
+        checker().screen(&listing, Locale::En).unwrap()
+    };
+    let s = describe(
+        "Windex Original Glass Cleaner, 32 fl oz Refill",
+        "Unbeatable streak-free shine on: Windows Glass Tile Glass Tables Mirrors",
+    );
+    assert!(!s.fragile, "{:?}", s.flags);
+    let s = describe(
+        "Centerpiece Bowl by Bjorn Wiinblad for Rosenthal Studio Line",
+        "Porcelain centerpiece bowl, signed.",
+    );
+    assert!(s.fragile, "{:?}", s.flags);
 }
 
 #[test]

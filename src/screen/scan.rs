@@ -346,38 +346,47 @@ impl Screener {
             let i = closing.partition_point(|&e| e <= end);
             closing.get(i).is_some_and(|&e| e <= at)
         };
-        let mut order: Vec<(usize, usize, bool)> = hits
+        // What marks a run: a word before it (`with`, `serves`: 1) or after it (`attached`,
+        // `closing`: 2), which says the item is for the class word, not a part of it.
+        let mut order: Vec<(usize, usize, u8)> = hits
             .iter()
             .map(|h| {
                 let before = h.start.saturating_sub(ACCESSORY_REACH);
-                let marked = near(&withs, before, h.start)
-                    || near(&serves, before, h.start)
-                    || near(&attached, h.end, h.end + ACCESSORY_REACH)
-                    || closes_compound(h.end);
-                (h.start, h.end, marked)
+                let led = near(&withs, before, h.start) || near(&serves, before, h.start);
+                let closed =
+                    near(&attached, h.end, h.end + ACCESSORY_REACH) || closes_compound(h.end);
+                (h.start, h.end, u8::from(led) | u8::from(closed) << 1)
             })
             .collect();
         crate::sort::sort(&mut order);
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        let mut run: Option<(usize, usize, bool)> = None;
+        let mut closed_spans: Vec<(usize, usize)> = Vec::new();
+        let mut run: Option<(usize, usize, u8)> = None;
+        let mut close = |(s, e, m): (usize, usize, u8)| {
+            if m != 0 {
+                spans.push((s, e));
+            }
+            if m & 2 != 0 {
+                closed_spans.push((s, e));
+            }
+        };
         for (start, end, marked) in order {
             run = match run {
                 Some((s, e, m)) if start <= e + ACCESSORY_REACH => {
-                    Some((s, e.max(end), m || marked))
+                    Some((s, e.max(end), m | marked))
                 }
-                Some((s, e, m)) => {
-                    if m {
-                        spans.push((s, e));
-                    }
+                Some(done) => {
+                    close(done);
                     Some((start, end, marked))
                 }
                 None => Some((start, end, marked)),
             };
         }
-        if let Some((s, e, true)) = run {
-            spans.push((s, e));
+        if let Some(done) = run {
+            close(done);
         }
         let accessory = Covers::new(spans);
+        let closed = Covers::new(closed_spans);
         if field == Field::Description {
             for h in &hits {
                 let vessel = !h.shape && self.terms.get(h.term).is_some_and(|t| t.vessel);
@@ -447,8 +456,11 @@ impl Screener {
                         .filter(|(h, _)| h.class == class && !h.shape)
                 };
                 // An accessory's word ("for Rosenthal", "with mirror") is set aside as the
-                // item's but still says what the accessory is: it does not count here.
-                let said_not = |(h, &a): (&Hit, &bool)| a && !accessory.covers(h.start, h.end);
+                // item's but still says what the accessory is: it does not count here. A word
+                // the item is named after ("Glass Cleaner", 「ガラスフィルム対応」) does.
+                let said_not = |(h, &a): (&Hit, &bool)| {
+                    a && (!accessory.covers(h.start, h.end) || closed.covers(h.start, h.end))
+                };
                 if mine().next().is_some() && mine().all(said_not) {
                     found.title_set_aside.push(class);
                 }
