@@ -856,6 +856,15 @@ fn an_amazon_jp_ranking_root_files_music_books_toys_and_stationery() {
         )
         .fragile
     );
+    // A frame for a finished jigsaw is a frame, whatever the toy shelf.
+    assert!(
+        filed(
+            Marketplace::AmazonJp,
+            &["おもちゃ"],
+            "ソフケン アルミ額縁 ジグソーパズル1000ピース"
+        )
+        .fragile
+    );
     let s = filed(
         Marketplace::AmazonJp,
         &["文房具・オフィス用品"],
@@ -865,6 +874,36 @@ fn an_amazon_jp_ranking_root_files_music_books_toys_and_stationery() {
         !s.flags.iter().any(|f| f.class == ItemClass::CdDvdBd),
         "{:?}",
         s.flags
+    );
+}
+
+#[test]
+fn an_amazon_jp_best_seller_lists_name_files_books_and_discs_titled_by_name_alone() {
+    for (path, title, rule) in [
+        ("本（総合）", "イン・ザ・メガチャーチ", "amazon_jp.books_all_list"),
+        (
+            "コンピュータ・IT",
+            "Microsoft 365 Copilot踏み込み活用術（できるビジネス）",
+            "amazon_jp.books_computing_list",
+        ),
+        ("コミック", "薬屋のひとりごと 14", "amazon_jp.comics_list"),
+        ("雑誌", "最強ジャンプ 2026年5月号【アクセスコード付き】", "amazon_jp.magazines_list"),
+        ("写真集", "乃木坂46 5期生 写真集", "amazon_jp.photo_books_list"),
+    ] {
+        let s = filed(Marketplace::AmazonJp, &[path], title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert!(s.flags.iter().any(|f| f.rule == rule), "{title}: {:?}", s.flags);
+    }
+    let s = filed(
+        Marketplace::AmazonJp,
+        &["DVD・ブルーレイ"],
+        "Die Schöne & das Biest - Special Edition [Verleihversion]",
+    );
+    assert_eq!(s.class, ItemClass::CdDvdBd, "{:?}", s.flags);
+    // A book list's e-book is a file, not paper.
+    assert!(
+        !filed(Marketplace::AmazonJp, &["本（総合）"], "北極星 Kindle版")
+            .non_compensable
     );
 }
 
