@@ -413,6 +413,37 @@ fn coded(marketplace: Marketplace, code: &str, title: &str) -> Screening {
 }
 
 #[test]
+fn a_rakuten_ichiba_root_genre_named_as_a_path_files_books_and_discs() {
+    // Item search results carry the root genre's name when its id is not in the extract.
+    let s = filed(Marketplace::Rakuten, &["本・雑誌・コミック"], "野火、奔る");
+    assert_eq!(s.class, ItemClass::PaperProduct, "{:?}", s.flags);
+    assert_eq!(s.flags[0].rule, "rakuten.books_path");
+    let s = filed(
+        Marketplace::Rakuten,
+        &["CD・DVD"],
+        "【中古】 blue・・・ (DVD付)",
+    );
+    assert_eq!(s.class, ItemClass::CdDvdBd, "{:?}", s.flags);
+    // A book cover or a player filed there is neither.
+    assert!(
+        !filed(
+            Marketplace::Rakuten,
+            &["本・雑誌・コミック"],
+            "ブックカバー 文庫 本革"
+        )
+        .non_compensable
+    );
+    assert!(
+        !filed(
+            Marketplace::Rakuten,
+            &["CD・DVD"],
+            "ポータブル CDプレーヤー"
+        )
+        .non_compensable
+    );
+}
+
+#[test]
 fn a_rakuten_books_genre_decides_by_its_longest_known_prefix() {
     // 001001 漫画（コミック） under 001 本: paper, whatever the title.
     let s = coded(Marketplace::Rakuten, "001001004", "ワンパンマン 21");
@@ -880,19 +911,35 @@ fn an_amazon_jp_ranking_root_files_music_books_toys_and_stationery() {
 #[test]
 fn an_amazon_jp_best_seller_lists_name_files_books_and_discs_titled_by_name_alone() {
     for (path, title, rule) in [
-        ("本（総合）", "イン・ザ・メガチャーチ", "amazon_jp.books_all_list"),
+        (
+            "本（総合）",
+            "イン・ザ・メガチャーチ",
+            "amazon_jp.books_all_list",
+        ),
         (
             "コンピュータ・IT",
             "Microsoft 365 Copilot踏み込み活用術（できるビジネス）",
             "amazon_jp.books_computing_list",
         ),
         ("コミック", "薬屋のひとりごと 14", "amazon_jp.comics_list"),
-        ("雑誌", "最強ジャンプ 2026年5月号【アクセスコード付き】", "amazon_jp.magazines_list"),
-        ("写真集", "乃木坂46 5期生 写真集", "amazon_jp.photo_books_list"),
+        (
+            "雑誌",
+            "最強ジャンプ 2026年5月号【アクセスコード付き】",
+            "amazon_jp.magazines_list",
+        ),
+        (
+            "写真集",
+            "乃木坂46 5期生 写真集",
+            "amazon_jp.photo_books_list",
+        ),
     ] {
         let s = filed(Marketplace::AmazonJp, &[path], title);
         assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
-        assert!(s.flags.iter().any(|f| f.rule == rule), "{title}: {:?}", s.flags);
+        assert!(
+            s.flags.iter().any(|f| f.rule == rule),
+            "{title}: {:?}",
+            s.flags
+        );
     }
     let s = filed(
         Marketplace::AmazonJp,
@@ -901,10 +948,7 @@ fn an_amazon_jp_best_seller_lists_name_files_books_and_discs_titled_by_name_alon
     );
     assert_eq!(s.class, ItemClass::CdDvdBd, "{:?}", s.flags);
     // A book list's e-book is a file, not paper.
-    assert!(
-        !filed(Marketplace::AmazonJp, &["本（総合）"], "北極星 Kindle版")
-            .non_compensable
-    );
+    assert!(!filed(Marketplace::AmazonJp, &["本（総合）"], "北極星 Kindle版").non_compensable);
 }
 
 #[test]
