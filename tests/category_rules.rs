@@ -561,6 +561,21 @@ fn a_used_book_shops_category_makes_a_dress_pattern_book_paper() {
         "リトルラブ・ラプソディ",
     );
     assert!(card.non_compensable, "{:?}", card.flags);
+    // 遊々亭's own path for the Vanguard singles it sells.
+    let card = filed(
+        Marketplace::Other,
+        &["sell", "vg", "card"],
+        "オーロラスター コーラル(マーメイド文字版)",
+    );
+    assert_eq!(card.class, ItemClass::PaperProduct, "{:?}", card.flags);
+    assert!(
+        !filed(
+            Marketplace::Other,
+            &["sell", "vg", "card"],
+            "カードスリーブ 60枚"
+        )
+        .non_compensable
+    );
 }
 
 #[test]
