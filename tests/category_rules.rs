@@ -1014,6 +1014,9 @@ fn a_bookoff_genre_names_a_book_a_disc_or_a_cartridge() {
         ("硝子の景色", "Ｊ‐ポップ"),
         ("凍える鏡", "邦画"),
         ("心霊写真奇譚", "プレイステーション"),
+        ("黄金の器 銀の器", "アニメ／ゲーム"),
+        ("Dance Mirror Ball", "ブラック／ダンス"),
+        ("おかあさんといっしょ うたのアルバム", "キッズ・ファミリー"),
     ] {
         let s = in_other_store(title, &[path]);
         assert_eq!(s.class, ItemClass::CdDvdBd, "{title}: {:?}", s.flags);
