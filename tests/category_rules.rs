@@ -579,6 +579,29 @@ fn a_used_book_shops_category_makes_a_dress_pattern_book_paper() {
 }
 
 #[test]
+fn a_shops_prints_paperback_or_ceramics_collection_names_what_a_bare_title_does_not() {
+    let s = in_other_store("Sign Language 'I Love You' Print", &["Prints"]);
+    assert_eq!(s.class, ItemClass::PaperProduct, "{:?}", s.flags);
+    assert_eq!(
+        in_other_store("Tear the World Apart", &["paperback"]).class,
+        ItemClass::PaperProduct
+    );
+    let s = in_other_store("Nested Set of Eggshell Bowls", &["Ceramics"]);
+    assert!(
+        s.fragile && s.flags[0].basis == Basis::Category,
+        "{:?}",
+        s.flags
+    );
+    // A print sold as a file, or printed on a mug or a shirt, is no paper print; an enamel
+    // mug on a ceramics shelf is steel.
+    assert!(
+        !in_other_store("Dust Bunnies, INSTANT DOWNLOAD, printable", &["Prints"]).non_compensable
+    );
+    assert!(!in_other_store("Moana print T-shirt", &["Prints"]).non_compensable);
+    assert!(!in_other_store("Enamel camp mug", &["Ceramics"]).fragile);
+}
+
+#[test]
 fn a_doujin_shops_category_makes_a_doujinshi_paper() {
     for path in [&["同人誌", "オリジナル"][..], &["成年同人誌"][..]] {
         let s = filed(Marketplace::Other, path, "THE MISAWA SHOW");
