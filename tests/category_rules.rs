@@ -519,6 +519,26 @@ fn filed(marketplace: Marketplace, path: &[&str], title: &str) -> Screening {
 }
 
 #[test]
+fn a_category_rule_yields_to_the_title_words_it_lists_not_to_the_sellers_description() {
+    let card = |title: &str, description: &str| {
+        let mut listing = Listing::titled("t", title);
+        listing.marketplace = Some(Marketplace::Other);
+        listing.category = vec!["Vintage & Collectibles".into(), "Trading Cards".into()];
+        listing.description = Some(description.into());
+        checker().screen(&listing, Locale::En).unwrap()
+    };
+    // "Sleeve" is card supplies, but the card is what is sold: put in a sleeve after the pack.
+    let s = card(
+        "Shaymin ex",
+        "100% legit and in perfect condition fresh from pack to sleeve.",
+    );
+    assert_eq!(s.class, ItemClass::PaperProduct, "{:?}", s.flags);
+    // Said in the title, it is what is sold.
+    let s = card("Ultra Pro card sleeves, 100 count", "Brand new.");
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}
+
+#[test]
 fn a_surugaya_platform_label_tells_a_disc_game_from_a_cartridge() {
     let wii = filed(
         Marketplace::Surugaya,

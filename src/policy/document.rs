@@ -463,8 +463,9 @@ pub struct CategoryRule {
     /// Classes the category rules out, whatever the title says.
     #[serde(default)]
     pub is_not: Vec<ItemClass>,
-    /// Words that, anywhere in the listing, set the rule aside so the next matching rule or the
-    /// title's words decide (a 「ステンレス」 mug in the mug category is not fragile).
+    /// Words that, in the listing's title, set the rule aside so the next matching rule or the
+    /// title's words decide (a 「ステンレス」 mug in the mug category is not fragile). The
+    /// seller's description does not: "fresh from pack to sleeve" leaves a card a card.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unless: Vec<String>,
 }

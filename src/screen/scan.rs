@@ -36,7 +36,7 @@ impl Screener {
     ///
     /// A rule matches by the listing's `category_code` (exactly, or by a prefix the rule writes
     /// as `001*`) or by its `category` path (the rule's path is a prefix of it), unless one of its `unless` words was `seen` in the
-    /// listing; the most specific match wins: a code, else the longest path. Codes are read in
+    /// title (`seen`: the title's context words); the most specific match wins: a code, else the longest path. Codes are read in
     /// the listing's marketplace's taxonomy when the policy has rules for it (a Rakuten genre id
     /// is not a Mercari code), else in Mercari's; a path no rule of the marketplace's own matches
     /// is tried against Mercari's paths as well, since marketplaces name their tops alike.
@@ -595,11 +595,12 @@ impl Screener {
             ..Scan::default()
         };
         self.scan(automaton, Field::Title, &listing.title, &mut found);
+        let title_seen = found.seen.clone();
         if let Some(d) = &listing.description {
             self.scan(automaton, Field::Description, d, &mut found);
         }
         self.vessels_yield_to_materials(&mut found);
-        let category = self.category_rule(listing, &found.seen);
+        let category = self.category_rule(listing, &title_seen);
         let clause_of = |class: ItemClass| {
             self.class_clauses
                 .iter()

@@ -69,7 +69,7 @@ impl Sentences {
 }
 
 /// A set of context word indexes, one bit each.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct WordSet(Vec<u64>);
 
 impl WordSet {
