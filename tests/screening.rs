@@ -2135,6 +2135,10 @@ fn whiskey_on_a_tank_top_a_hat_a_night_light_or_a_pin_and_a_braiding_disc_are_no
         assert!(!screen(title).fragile, "{title}");
     }
     assert!(screen("Tennessee Whiskey 700ml, Gift Box").fragile);
+    // A phone's condition report names no glass item; a glass protector still is one.
+    assert!(!screen("Apple iPhone 8 64gb unlocked - Damaged Glass Screen And Back").fragile);
+    assert!(!screen("iPhone 1st Gen 16 GB Good Used Broken Glass").fragile);
+    assert!(screen("iPhone 14 Tempered Glass Screen Protector").fragile);
     assert!(!screen("Kumihimo Beading Cord Disc/Disk Braiding Plate DIY").non_compensable);
 }
 
