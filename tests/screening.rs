@@ -2139,6 +2139,10 @@ fn whiskey_on_a_tank_top_a_hat_a_night_light_or_a_pin_and_a_braiding_disc_are_no
     assert!(!screen("Apple iPhone 8 64gb unlocked - Damaged Glass Screen And Back").fragile);
     assert!(!screen("iPhone 1st Gen 16 GB Good Used Broken Glass").fragile);
     assert!(screen("iPhone 14 Tempered Glass Screen Protector").fragile);
+    // A shop's item code in parentheses is no disc, and leaves the ceramic pot a pot.
+    let s = screen("Cute Ceramic Succulent Pots (Cd 12) (7inch Approx)");
+    assert!(s.fragile && !s.non_compensable, "{:?}", s.flags);
+    assert!(screen("Greatest Hits 2 CD set").non_compensable);
     assert!(!screen("Kumihimo Beading Cord Disc/Disk Braiding Plate DIY").non_compensable);
 }
 
