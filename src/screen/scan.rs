@@ -595,12 +595,17 @@ impl Screener {
             ..Scan::default()
         };
         self.scan(automaton, Field::Title, &listing.title, &mut found);
-        let title_seen = found.seen.clone();
+        // A category rule's `unless` words are read in the title only; copied only when a
+        // category will be looked up.
+        let filed = listing.category_code.is_some() || !listing.category.is_empty();
+        let title_seen = filed.then(|| found.seen.clone());
         if let Some(d) = &listing.description {
             self.scan(automaton, Field::Description, d, &mut found);
         }
         self.vessels_yield_to_materials(&mut found);
-        let category = self.category_rule(listing, &title_seen);
+        let category = title_seen
+            .as_ref()
+            .and_then(|seen| self.category_rule(listing, seen));
         let clause_of = |class: ItemClass| {
             self.class_clauses
                 .iter()
