@@ -596,6 +596,25 @@ fn a_used_book_shops_category_makes_a_dress_pattern_book_paper() {
         )
         .non_compensable
     );
+    // カメラのキタムラ's frame list: a frame series named by its maker and line alone.
+    let frame = filed(
+        Marketplace::Other,
+        &["写真額縁・フォトフレーム"],
+        "ケンコー アタンド",
+    );
+    assert!(
+        frame.fragile && frame.flags[0].basis == Basis::Category,
+        "{:?}",
+        frame.flags
+    );
+    assert!(
+        !filed(
+            Marketplace::Other,
+            &["写真額縁・フォトフレーム"],
+            "デジタルフォトフレーム 10インチ"
+        )
+        .fragile
+    );
 }
 
 #[test]

@@ -2143,6 +2143,21 @@ fn whiskey_on_a_tank_top_a_hat_a_night_light_or_a_pin_and_a_braiding_disc_are_no
     let s = screen("Cute Ceramic Succulent Pots (Cd 12) (7inch Approx)");
     assert!(s.fragile && !s.non_compensable, "{:?}", s.flags);
     assert!(screen("Greatest Hits 2 CD set").non_compensable);
+    // Round 53: a silver sake cup, a framed chalkboard, a teapot keychain, a fascinator's
+    // disc, book rings and Throne of Glass shelf signs are none of their words.
+    for title in [
+        "純銀製 玉盃2寸 うさぎのつき",
+        "Large framed Chalkboard, Garden, Playroom",
+        "Teapot Keychain VERY SMALL Tea Pot Keyring",
+        "Blue wedding hat, hatinator, ladies fascinator, headband, disc",
+        "Magical Train Reading Ring | Book Ring | Page Holder",
+        "Book Straightener Sign | Throne of Glass Shelf Sign | Library Sign",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile && !s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    assert!(screen("有田焼 盃 2客").fragile);
+    assert!(screen("Throne of Glass, Sarah J. Maas, paperback book").non_compensable);
     assert!(!screen("Kumihimo Beading Cord Disc/Disk Braiding Plate DIY").non_compensable);
 }
 

@@ -128,30 +128,30 @@ fn japanese_hard_negatives_are_not_flagged() {
 }
 
 // Floors on the real test split: measured on the final commit (`screen-eval`), less 0.01.
-/// Measured 0.839 / 0.944.
-const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.82, 0.93);
-/// Measured 0.959 / 0.888.
+/// Measured 0.840 / 0.943.
+const REAL_JA_ALL_FRAGILE: (f64, f64) = (0.83, 0.93);
+/// Measured 0.957 / 0.889.
 const REAL_JA_ALL_NC: (f64, f64) = (0.94, 0.87);
-/// Measured 0.960 / 0.876.
-const REAL_JA_TC_NC: (f64, f64) = (0.95, 0.86);
-/// Measured 0.953 / 0.795.
+/// Measured 0.958 / 0.877.
+const REAL_JA_TC_NC: (f64, f64) = (0.94, 0.86);
+/// Measured 0.951 / 0.795.
 const REAL_JA_TD_NC: (f64, f64) = (0.94, 0.78);
-/// Measured 0.823 / 0.920.
-const REAL_JA_T_FRAGILE: (f64, f64) = (0.81, 0.91);
-/// Measured 0.954 / 0.781.
+/// Measured 0.823 / 0.912.
+const REAL_JA_T_FRAGILE: (f64, f64) = (0.81, 0.9);
+/// Measured 0.952 / 0.782.
 const REAL_JA_T_NC: (f64, f64) = (0.94, 0.77);
 /// Measured 0.865 / 0.893.
 const REAL_EN_ALL_FRAGILE: (f64, f64) = (0.85, 0.88);
-/// Measured 0.907 / 0.871.
+/// Measured 0.904 / 0.870.
 const REAL_EN_ALL_NC: (f64, f64) = (0.89, 0.86);
-/// Measured 0.844 / 0.847.
+/// Measured 0.842 / 0.847.
 const REAL_EN_T_FRAGILE: (f64, f64) = (0.83, 0.83);
-/// Measured 0.889 / 0.733.
+/// Measured 0.887 / 0.735.
 const REAL_EN_T_NC: (f64, f64) = (0.87, 0.72);
-/// Measured 104 of 1075 (9.7 %).
-const REAL_JA_HARD_NEGATIVES: f64 = 0.107;
-/// Measured 183 of 1374 (13.3 %).
-const REAL_EN_HARD_NEGATIVES: f64 = 0.143;
+/// Measured 108 of 1087 (9.9 %).
+const REAL_JA_HARD_NEGATIVES: f64 = 0.109;
+/// Measured 191 of 1412 (13.5 %).
+const REAL_EN_HARD_NEGATIVES: f64 = 0.145;
 
 /// One real-set floor: (language, fields, class) → (precision, recall), under what was measured.
 struct RealFloor {
