@@ -398,6 +398,24 @@ fn described(title: &str, description: &str) -> Screening {
 }
 
 #[test]
+fn the_titles_context_words_cancel_what_the_description_only_mentions() {
+    // The title says what the item is; the description only lists what it fits.
+    let s = described(
+        "Thumbstick grips 1 pair",
+        "Fits ps2, ps4 and xbox360 controllers",
+    );
+    assert!(!s.non_compensable);
+    // A statement about the item's material is read whatever the title's words.
+    let s = described("Wooden serving tray", "Material: glass top");
+    assert!(s.fragile);
+    let s = described("Game lot", "Fits ps2, ps4 and xbox360");
+    assert!(
+        s.non_compensable,
+        "the same description under a title that names no hardware"
+    );
+}
+
+#[test]
 fn a_description_is_read_for_what_it_states_about_the_item() {
     let s = described(
         "ブルーフルーテッド プレート 19cm",
@@ -2620,6 +2638,9 @@ fn a_publishers_series_in_closing_parentheses_hints_at_a_book_but_never_hides_a_
         "リファクタリング―プログラムの体質改善テクニック (Object Technology Series)",
         "エンタープライズ アプリケーションアーキテクチャパターン (Object Oriented Selection)",
         "TCP のしくみと実装 （TCPIP 基礎シリーズ）",
+        "数学ガール ゲーデルの不完全性定理 (数学ガールシリーズ 3)",
+        "日本人の歴史 (学術ブックス 12)",
+        "Java入門 (Programming Series 4)",
     ] {
         let s = screen(title);
         assert_eq!(s.class, ItemClass::PaperProduct, "{title}");
@@ -2632,6 +2653,8 @@ fn a_publishers_series_in_closing_parentheses_hints_at_a_book_but_never_hides_a_
         "amiibo マルス(大乱闘スマッシュブラザーズシリーズ)",
         "遠州綿織物手縫いブックカバー(文庫本サイズ)",
         "ステンレス ボトル 500ml (ブラック)",
+        "ステンレス ボトル (シリーズ 12345)",
+        "トミカ ミニカー (トミカシリーズ 5 12)",
         "(Object Oriented Selection)",
         ")",
         "()",

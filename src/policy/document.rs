@@ -353,7 +353,8 @@ pub enum Term {
     InContext {
         /// The term.
         term: String,
-        /// Words that cancel it anywhere in the same field.
+        /// Words that cancel it anywhere in the same field, or in the title when the
+        /// description only mentions the term (outside a material or product statement).
         unless: Vec<String>,
     },
 }

@@ -306,6 +306,9 @@ impl Screener {
         }
         found.seen.union_with(&found.in_field);
         let seen = &found.in_field;
+        // The title says what the item is: its context words cancel what the description only
+        // mentions ("Thumbstick grips" over "fits PS4"), not what it states ("Material: glass").
+        let title_seen = &found.seen;
         let covers: Vec<Covers> = excludes.into_iter().map(Covers::new).collect();
         let senses = Covers::new(senses);
         let covered = |class: ItemClass, start: usize, end: usize| {
@@ -416,6 +419,11 @@ impl Screener {
             });
         }
         let set_aside_alone = |h: &Hit| {
+            let seen = if field == Field::Description && h.weak {
+                title_seen
+            } else {
+                seen
+            };
             self.terms
                 .get(h.term)
                 .is_some_and(|t| self.set_aside(t.unless, |w| seen.contains(w)))

@@ -168,6 +168,17 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
             }
             let open = hay.get(..close)?.rfind('(')?;
             let inner = hay.get(open + 1..close)?.trim();
+            // A number in the series may follow its name (「(NHK出版新書 570)」,
+            // 「(数学ガールシリーズ 3)」).
+            let inner = match inner.rsplit_once(' ') {
+                Some((head, number))
+                    if (1..=SERIES_NUMBER_MAX_DIGITS).contains(&number.len())
+                        && number.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    head.trim_end()
+                }
+                _ => inner,
+            };
             let named = !hay.get(..open)?.trim().is_empty();
             let short = inner.chars().count() <= SERIES_LABEL_MAX_CHARS && !inner.contains(')');
             let label = SERIES_WORDS.iter().any(|w| {
@@ -274,8 +285,8 @@ const SUBTITLE_OPENERS: [&str; 6] = ["the", "a", "an", "how", "why", "what"];
 const SUBTITLE_NAME_MAX_CHARS: usize = 60;
 
 /// The words a publisher's series or imprint ends with, folded: 「…シリーズ」, "… Series",
-/// 「…選書」, 「…叢書」, 「…新書」, 「…文庫」, "… Library", "… Selection".
-const SERIES_WORDS: [&str; 9] = [
+/// 「…選書」, 「…叢書」, 「…新書」, 「…文庫」, "… Library", "… Selection", 「…ブックス」, "… Books".
+const SERIES_WORDS: [&str; 11] = [
     "シリーズ",
     "series",
     "選書",
@@ -285,11 +296,16 @@ const SERIES_WORDS: [&str; 9] = [
     "ライブラリー",
     "library",
     "selection",
+    "ブックス",
+    "books",
 ];
 
 /// The Pokémon card game's promo set codes, folded, that a promo card's number is written out
 /// of (「192/SV-P」, 「200/SM-P」).
 const PROMO_SETS: [&str; 7] = ["sv-p", "s-p", "sm-p", "xy-p", "bw-p", "dp-p", "m-p"];
+
+/// The most digits a book's number in its series has, after the series' name.
+const SERIES_NUMBER_MAX_DIGITS: usize = 4;
 
 /// The longest series label, in chars, a series-label shape reads.
 const SERIES_LABEL_MAX_CHARS: usize = 40;
