@@ -848,6 +848,18 @@ fn a_class_word_that_names_an_accessory_flags_nothing() {
 }
 
 #[test]
+fn a_term_written_with_its_accessory_word_still_flags_the_disc_it_comes_with() {
+    // The policy lists 「DVD付」 to flag: a single or a book that comes with a DVD holds a disc.
+    for title in ["LOVE(DVD付)", "はじめての英会話 CD付き"] {
+        let s = screen(title);
+        assert!(s.non_compensable, "{title}");
+        assert_eq!(s.class, ItemClass::CdDvdBd, "{title}");
+    }
+    // A bonus disc with something else is still the bonus (an exclusion covers it).
+    assert!(!screen("リフティングボール 4号球【特典DVD付き】").non_compensable);
+}
+
+#[test]
 fn a_tv_with_a_built_in_dvd_player_is_hardware_and_a_sleeved_booster_is_a_card_pack() {
     // A TV/DVD combo plays discs; it is not one.
     let tv = screen("Insignia - 28\" Class - LED - 720p - HDTV DVD Combo - Black");

@@ -389,6 +389,10 @@ impl Screener {
             close(done);
         }
         let accessory = Covers::new(spans);
+        // A term written with its accessory word (「DVD付」, 「CD付き」) says the item comes with
+        // the class's thing: the policy listed it to flag, not to set aside.
+        let names_its_accessory =
+            |h: &Hit| !h.shape && near(&attached, h.start + 1, h.end.saturating_sub(1));
         let closed = Covers::new(closed_spans);
         if field == Field::Description {
             for h in &hits {
@@ -429,7 +433,7 @@ impl Screener {
                 .is_some_and(|t| self.set_aside(t.unless, |w| seen.contains(w)))
                 || covered(h.class, h.start, h.end)
                 || senses.covers(h.start, h.end)
-                || accessory.covers(h.start, h.end)
+                || (accessory.covers(h.start, h.end) && !names_its_accessory(h))
         };
         // The most specific term decides its place: "wine glass" set aside as a charm takes
         // along the "glass" inside it, which by itself knows nothing of charms. One flag per
