@@ -704,6 +704,30 @@ fn a_trading_cards_collector_number_hints_at_a_card() {
 }
 
 #[test]
+fn a_trading_cards_name_in_both_languages_hints_at_a_card() {
+    for title in [
+        "【JP】《孤独/Solitude》[MH2] 白R",
+        "《爆片破/Shrapnel Blast》 4枚",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
+        assert_eq!(s.findings[0].term, "card_name", "{title}");
+    }
+    // A shop's note in 《》, ASCII brackets, and card supplies are no card.
+    for title in [
+        "《正規品》インソール 薄型",
+        "《11月予約》フィギュア 完成品",
+        "<孤独/Solitude> ポスター風 Tシャツ",
+        "《孤独/Solitude》 スリーブ 60枚",
+        "《》",
+        "《/》",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
 fn a_used_media_shops_credit_after_a_slash_hints_at_a_book_or_disc() {
     for title in [
         "【中古】NARUTO 59/ 岸本斉史",

@@ -221,6 +221,32 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
             }
             None
         }
+        TitleShape::CardName => {
+            // Folding makes 《》 `<>`: the original says which they were. The name before the
+            // slash holds a char written in Japanese; the one after opens with a Latin letter.
+            let hay = folded.as_str();
+            let mut from = 0;
+            while let Some(i) = hay.get(from..)?.find('<') {
+                let open = from + i;
+                let inner_at = open + 1;
+                let len = hay.get(inner_at..)?.find(['<', '>'])?;
+                let close = inner_at + len;
+                let bracketed = text.get(folded.original_bytes(open..open + 1)) == Some("《")
+                    && text.get(folded.original_bytes(close..close + 1)) == Some("》");
+                let inner = hay.get(inner_at..close)?;
+                let named = inner.split_once('/').is_some_and(|(ja, en)| {
+                    ja.chars().any(is_name_char)
+                        && en
+                            .trim_start()
+                            .starts_with(|c: char| c.is_ascii_alphabetic())
+                });
+                if bracketed && named && inner.chars().count() <= CARD_NAME_MAX_CHARS {
+                    return Some((open, close + 1));
+                }
+                from = inner_at;
+            }
+            None
+        }
         TitleShape::TrailingCredit => {
             let hay = folded.as_str();
             let end = hay.trim_end().len();
@@ -306,6 +332,9 @@ const PROMO_SETS: [&str; 7] = ["sv-p", "s-p", "sm-p", "xy-p", "bw-p", "dp-p", "m
 
 /// The most digits a book's number in its series has, after the series' name.
 const SERIES_NUMBER_MAX_DIGITS: usize = 4;
+
+/// The longest card name, in chars, a card-name shape reads (both languages and the slash).
+const CARD_NAME_MAX_CHARS: usize = 60;
 
 /// The longest series label, in chars, a series-label shape reads.
 const SERIES_LABEL_MAX_CHARS: usize = 40;
