@@ -986,6 +986,129 @@ fn an_amazon_jp_ranking_root_files_music_books_toys_and_stationery() {
 }
 
 #[test]
+fn an_amazon_jp_api_items_product_group_files_books_and_cds_and_sets_e_books_aside() {
+    let s = filed(
+        Marketplace::AmazonJp,
+        &["Book", "大型本"],
+        "プログラミングElixir",
+    );
+    assert_eq!(s.class, ItemClass::PaperProduct, "{:?}", s.flags);
+    assert_eq!(s.flags[0].rule, "amazon_jp.paapi_book");
+    let s = filed(Marketplace::AmazonJp, &["Music", "CD"], "Secret Story");
+    assert_eq!(s.class, ItemClass::CdDvdBd, "{:?}", s.flags);
+    assert_eq!(s.flags[0].rule, "amazon_jp.paapi_music_cd");
+    // An e-book is a file, whatever its title says; a record is no CD.
+    assert!(!filed(Marketplace::AmazonJp, &["eBooks", "Kindle版"], "Go言語の本").non_compensable);
+    assert!(
+        !filed(
+            Marketplace::AmazonJp,
+            &["Music", "LP Record"],
+            "Secret Story"
+        )
+        .non_compensable
+    );
+}
+
+#[test]
+fn a_book_listings_format_files_it_and_an_e_book_or_audiobook_is_no_paper() {
+    for (format, title) in [
+        ("Hardcover", "Carmilla and Laura"),
+        ("Board book", "Barnyard Dance! (Boynton on Board)"),
+        (
+            "Library Binding",
+            "Carbon Dating (Great Discoveries in Science)",
+        ),
+    ] {
+        let s = filed(Marketplace::Other, &[format], title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+    }
+    for format in ["Kindle", "Kindle Edition", "Audible Audiobook"] {
+        let s = filed(
+            Marketplace::Other,
+            &[format],
+            "Mind Games (Kaely Quinn Profiler Book #1)",
+        );
+        assert!(!s.non_compensable, "{format}: {:?}", s.flags);
+    }
+    let s = filed(
+        Marketplace::Other,
+        &["Audio CD"],
+        "The Girl in the Glass Box: A Novel",
+    );
+    assert_eq!(s.class, ItemClass::CdDvdBd, "{:?}", s.flags);
+}
+
+#[test]
+fn disc_storage_and_players_filed_as_such_hold_no_disc() {
+    for (category, title) in [
+        (
+            "disc storage wallets",
+            "case logic nylon cdw208-disc wallet holds 224cd dvd",
+        ),
+        (
+            "media storage organization",
+            "atlantic summit 261 cd 114 dvd 132 bluray games",
+        ),
+        (
+            "portable dvd players",
+            "toshiba sdp74s 7-inch portable dvd player",
+        ),
+    ] {
+        assert!(
+            !filed(Marketplace::Other, &[category], title).non_compensable,
+            "{title}"
+        );
+    }
+    let s = filed(Marketplace::Other, &["Playstation3 Games"], "Motorstorm");
+    assert_eq!(s.class, ItemClass::CdDvdBd, "{:?}", s.flags);
+}
+
+#[test]
+fn a_used_game_shops_platform_says_disc_or_cartridge() {
+    for platform in ["Wii", "Wii U", "ゲームキューブ"] {
+        let s = filed(Marketplace::Other, &[platform], "オプーナ");
+        assert_eq!(s.class, ItemClass::CdDvdBd, "{platform}: {:?}", s.flags);
+    }
+    // A Wii console filed there is hardware; a cartridge platform rules a disc out.
+    assert!(!filed(Marketplace::Other, &["Wii"], "Wii 本体 シロ").non_compensable);
+    for platform in [
+        "Nintendo Switch",
+        "ニンテンドー3DS",
+        "ゲームボーイアドバンス",
+    ] {
+        let s = filed(
+            Marketplace::Other,
+            &[platform],
+            "ディスク・ウォーズ:アベンジャーズ",
+        );
+        assert!(!s.non_compensable, "{platform}: {:?}", s.flags);
+    }
+}
+
+#[test]
+fn a_card_shops_game_section_files_cards_and_its_supplies_section_does_not() {
+    for (path, title) in [
+        (&["ポケカ", "プロモ"][..], "ピカチュウ(208/S-P)"),
+        (&["遊戯王", "PSE"][..], "閃刀姫ゼロ(DUAD-JP049)"),
+        (
+            &["ポケモンカードゲーム", "構築デッキ"][..],
+            "スタートデッキ100 バトルコレクション",
+        ),
+    ] {
+        let s = filed(Marketplace::Other, path, title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+    }
+    let s = filed(
+        Marketplace::Other,
+        &["遊戯王", "サプライ"],
+        "オベリスクの巨神兵プレイマット",
+    );
+    assert!(!s.non_compensable, "{:?}", s.flags);
+    let s = filed(Marketplace::Other, &["遊戯王"], "カードスリーブ 100枚");
+    assert!(!s.non_compensable, "{:?}", s.flags);
+}
+
+#[test]
 fn an_amazon_jp_best_seller_lists_name_files_books_and_discs_titled_by_name_alone() {
     for (path, title, rule) in [
         (
