@@ -295,7 +295,7 @@ vocabulary! {
         CardNumber => "card_number",
         /// A trading card's name in double angle brackets, written in Japanese and then in
         /// English after a slash, as card shops and sellers list a single:
-        /// 「【JP】《孤独/Solitude》[MH2] 白R」, 「《爆片破/Shrapnel Blast》」. Goods titles use
+        /// 「【JP】《孤独/Solitude》\[MH2\] 白R」, 「《爆片破/Shrapnel Blast》」. Goods titles use
         /// 《》 to set off a shop's notes (「《正規品》」, 「《11月予約》」), without a translation.
         CardName => "card_name",
     }
