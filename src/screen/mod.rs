@@ -17,8 +17,8 @@
 //!   word (「ワインレッド」, "champagne gold", 「コミックボックス」);
 //! - none of its `unless` context words (or its class's) appears in the same field
 //!   (「ステンレス」 or 「割れない」 beside 「マグカップ」 or 「グラス」, 「本体」 beside 「PS4」,
-//!   「電子書籍」 beside any paper term), unless that word names a part or an accessory
-//!   (「シリコン蓋」, "with silicone sleeve");
+//!   「電子書籍」 beside any paper term), or in the title when the description only mentions it,
+//!   unless that word names a part or an accessory (「シリコン蓋」, "with silicone sleeve");
 //! - it does not run across two words (a hiragana–katakana mix: 「ながらストーリー」);
 //! - no class it `yields_to` is found in the same field (a title that says CD names a disc, so
 //!   its 「Glass Animals」 or 「AQUARIUM」 is the work's name, not glass).
@@ -49,8 +49,8 @@
 //! The rules are compiled once (module `compile`) into a [`Screener`] (its parts in module
 //! `rules`), which the [`crate::Checker`] holds beside its policies; the shipped policy's are
 //! compiled by `build.rs` and read back from bytes (module `frozen`), so a page does not compile
-//! them. Module `scan` screens one listing with it, `shapes` reads a title's layout and `matcher`
-//! is the automaton. The answer, a [`Screening`], lists each flag with the rule, basis
+//! them. Module `scan` screens one listing with it, `category` finds the category rule it is
+//! filed under, `shapes` reads a title's layout and `matcher` is the automaton. The answer, a [`Screening`], lists each flag with the rule, basis
 //! and clause behind it, each finding
 //! with its UTF-16 span in the original text (so a page can highlight it), and the policy
 //! notices that apply (second-hand wear, possibly unsealed new items, outer boxes). [`eval`]
@@ -73,6 +73,7 @@
 //! assert!(!s.fragile);
 //! ```
 
+mod category;
 mod compile;
 pub mod eval;
 mod frozen;
