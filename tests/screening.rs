@@ -704,6 +704,30 @@ fn a_trading_cards_collector_number_hints_at_a_card() {
 }
 
 #[test]
+fn a_volume_number_hints_at_a_book_and_on_a_disc_is_the_discs_volume() {
+    // A volume alone may be a book's: the flag says "may be".
+    for title in [
+        "鬼滅の刃 第3巻",
+        "呪術廻戦 全巻セット",
+        "NARUTO-ナルト-　1〜10巻セット",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
+    }
+    // On a DVD or a Blu-ray it numbers the discs: one flag, the disc's, and no paper reason.
+    for title in [
+        "SHIROBAKO 第2巻 (初回生産限定版) [Blu-ray]",
+        "NARUTO ナルト 1st STAGE 全12巻セット [ DVDセット]【中古】",
+        "TV　アニメーション　NARUTO　巻ノ十/ＤＶＤ/SVWB-1610",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::CdDvdBd, "{title}: {:?}", s.flags);
+        assert_eq!(s.flags.len(), 1, "{title}: {:?}", s.flags);
+    }
+}
+
+#[test]
 fn a_trading_cards_name_in_both_languages_hints_at_a_card() {
     for title in [
         "【JP】《孤独/Solitude》[MH2] 白R",
