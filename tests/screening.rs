@@ -1079,6 +1079,9 @@ fn a_volume_number_reads_after_a_japanese_name_or_in_full_width_parentheses_only
         "ダイソン V11 コードレス 2",
         "カーキ 09",
         "鬼滅の刃 1234",
+        // Joined to the name by a hyphen, it is a catalogue code.
+        "シルバニアファミリー 家具 トースターセット カ-419",
+        "ダイヤブロック ミニ ケ-12",
     ] {
         assert!(!screen(title).non_compensable, "{title}");
     }
@@ -1091,6 +1094,11 @@ fn a_long_dash_between_japanese_words_reads_as_a_book_subtitle() {
         "探求――エネルギーの世紀(上)",
         "習得への情熱―チェスから武術へ―:上達するための、僕の意識的学習法",
         "流用アート論: 一九一二—二〇一一年",
+        // Hiragana before the dash (folded to katakana, after which a dash reads as a long
+        // vowel), or a Latin word of three letters or more on one side.
+        "脳はなにかと言い訳する―人は幸せになるようにできていた!?",
+        "Pythonではじめる機械学習 ―scikit-learnで学ぶ特徴量エンジニアリング",
+        "Java による関数型プログラミング — Java 8 ラムダ式と Stream",
     ] {
         let s = screen(title);
         assert!(s.non_compensable, "{title}: {:?}", s.flags);
@@ -1106,6 +1114,8 @@ fn a_long_dash_between_japanese_words_reads_as_a_book_subtitle() {
         "クッション カバー ー ベージュ",
         "Cowboy vs. Tornado Accent Mug — Western Fantasy",
         "Tシャツ ―Lサイズ",
+        "パーカー ―XLサイズ",
+        "セーター ー ベージュ",
     ] {
         assert!(!screen(title).non_compensable, "{title}");
     }

@@ -273,9 +273,10 @@ vocabulary! {
         /// listings made from a library or ISBN record read: "The Communist Manifesto by Marx,
         /// Karl". A credit in reading order ("Polo by Ralph Lauren") is a brand's as often.
         CatalogCredit => "catalog_credit",
-        /// A subtitle set off by a long dash (―, —) between words written in Japanese, as
-        /// Japanese publishers title a book: 「リーダブルコード ―より良いコードを書くための…」,
-        /// 「探求――エネルギーの世紀」. Goods titles set their parts apart with hyphens, slashes
+        /// A subtitle set off by a long dash (―, —) after or before words written in Japanese
+        /// (the other side Japanese or a Latin word of three letters or more), as Japanese
+        /// publishers title a book: 「リーダブルコード ―より良いコードを書くための…」,
+        /// 「探求――エネルギーの世紀」, 「Pythonではじめる機械学習 ―scikit-learnで…」. Goods titles set their parts apart with hyphens, slashes
         /// or brackets, and English ones with a dash between Latin words ("Coffee Mug — 11oz").
         DashSubtitle => "dash_subtitle",
         /// An English subtitle after a colon that opens with an article or a question word, as

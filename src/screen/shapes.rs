@@ -68,7 +68,7 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
                 }
                 from = open + 1;
             }
-            trailing_volume(hay)
+            trailing_volume(folded, text)
         }
         TitleShape::CatalogCredit => {
             // " by Surname, Given" after the title, each name capitalized as written: the
@@ -106,25 +106,54 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
             fits.then_some((by + 1, given_at + given))
         }
         TitleShape::DashSubtitle => {
-            // Folding makes a long dash `-`: the original says which it was. A run of them
-            // (「――」) and the spaces around it count as one.
+            // Folding makes a long dash `-`, or `ー` after kana (hiragana folds to katakana, and
+            // a dash after katakana reads as a prolonged sound): the original says which it was.
+            // A run of them (「――」) and the spaces around it count as one. One side is Japanese
+            // and the other Japanese or a word's last or first letter, digit or mark
+            // (「整理HACKS!―1分で…」, 「言い訳する―人は…」).
             let hay = folded.as_str();
-            let mut from = 0;
-            while let Some(i) = hay.get(from..)?.find('-') {
-                let at = from + i;
-                let run = hay.get(at..)?.bytes().take_while(|&b| b == b'-').count();
-                let long = (at..at + run).all(|b| {
-                    matches!(
-                        text.get(folded.original_bytes(b..b + 1)),
+            let long_dash = |at: usize, c: char| {
+                matches!(c, '-' | 'ー')
+                    && matches!(
+                        text.get(folded.original_bytes(at..at + c.len_utf8())),
                         Some("\u{2015}" | "\u{2014}")
                     )
-                });
-                let before = hay.get(..at)?.trim_end().chars().next_back();
-                let after = hay.get(at + run..)?.trim_start().chars().next();
-                if long && before.is_some_and(is_name_char) && after.is_some_and(is_name_char) {
-                    return Some((at, at + run));
+            };
+            let mut dashes = hay.char_indices().peekable();
+            while let Some((at, c)) = dashes.next() {
+                if !long_dash(at, c) {
+                    continue;
                 }
-                from = at + run;
+                let mut end = at + c.len_utf8();
+                while let Some(&(next, d)) = dashes.peek() {
+                    if next != end || !long_dash(next, d) {
+                        break;
+                    }
+                    end = next + d.len_utf8();
+                    dashes.next();
+                }
+                let before = hay.get(..at)?.trim_end();
+                let after = hay.get(end..)?.trim_start();
+                // A Latin word on the other side is one of three letters or digits at least:
+                // 「Tシャツ ―Lサイズ」 sets a size apart, not a subtitle.
+                let latin = |word: usize| word >= LATIN_WORD_MIN_CHARS;
+                let latin_before = latin(
+                    before
+                        .trim_end_matches(['!', '?'])
+                        .bytes()
+                        .rev()
+                        .take_while(u8::is_ascii_alphanumeric)
+                        .count(),
+                );
+                let latin_after =
+                    latin(after.bytes().take_while(u8::is_ascii_alphanumeric).count());
+                let japanese_before = before.chars().next_back().is_some_and(is_name_char);
+                let japanese_after = after.chars().next().is_some_and(is_name_char);
+                let fits = (japanese_before && (japanese_after || latin_after))
+                    || (japanese_after && latin_before);
+                if fits {
+                    return Some((at, end));
+                }
             }
             None
         }
@@ -277,7 +306,8 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
 /// a model number or a year elsewhere says it is something else, and a number after a Latin
 /// brand or name is as often a size or a model (「HERMÈS カシミヤ ジレ 34」, 「Louis Vuitton
 /// キーポル25」).
-fn trailing_volume(hay: &str) -> Option<(usize, usize)> {
+fn trailing_volume(folded: &Folded, text: &str) -> Option<(usize, usize)> {
+    let hay = folded.as_str();
     let end = hay.trim_end().len();
     let head = hay
         .get(..end)?
@@ -285,6 +315,18 @@ fn trailing_volume(hay: &str) -> Option<(usize, usize)> {
     let start = head.len();
     let digits = hay.get(start..end)?;
     if !(1..=VOLUME_MAX_DIGITS).contains(&digits.len()) || digits.starts_with('0') {
+        return None;
+    }
+    // A number joined to the name by a hyphen is a model or a catalogue code (「カ-419」): folding
+    // reads a hyphen after katakana as a long vowel, so the original says which it was.
+    let joined = head.chars().next_back().is_some_and(|c| {
+        let at = start - c.len_utf8();
+        matches!(
+            text.get(folded.original_bytes(at..start)),
+            Some("-" | "－" | "‐" | "‑" | "−")
+        )
+    });
+    if joined {
         return None;
     }
     let name = head.trim_end_matches([' ', '-', '!', '?']);
@@ -347,6 +389,9 @@ const CREDIT_NAME_MAX_CHARS: usize = 12;
 
 /// A char of a name written in Japanese, once folded (hiragana are folded to katakana, middle
 /// dots to spaces): an ideograph, a katakana or the iteration mark.
+/// The fewest letters or digits of a Latin word beside a long dash for it to set a subtitle apart.
+const LATIN_WORD_MIN_CHARS: usize = 3;
+
 fn is_name_char(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{30A1}'..='\u{30FA}' | 'ー' | '々')
 }
