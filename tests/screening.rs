@@ -704,6 +704,36 @@ fn a_trading_cards_collector_number_hints_at_a_card() {
 }
 
 #[test]
+fn a_trading_cards_set_code_hints_at_a_card() {
+    for title in [
+        "閃刀姫ゼロ(DUAD-JP049)",
+        "天下統一 【英】【ABYR-EN079】【N】_[中古]",
+        "OP05-067[R]：ゾロ十郎(新規イラスト版)",
+        "ST13-012[C]：マキノ(新規イラスト版)",
+        "精霊獣使いレラ(TW01-JP122)",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
+        assert!(
+            s.findings.iter().any(|f| f.term == "card_code"),
+            "{title}: {:?}",
+            s.findings
+        );
+    }
+    // A model number's parts are longer, shorter or all digits; card supplies are no card.
+    for title in [
+        "ケーブル ABCDE-EN1234",
+        "HDMI ケーブル HD-JP12",
+        "フィルター 123-EN456",
+        "スリーブ デッキシールド OP05-067 対応",
+        "ACアダプター OPX05-067",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}
+
+#[test]
 fn a_volume_number_hints_at_a_book_and_on_a_disc_is_the_discs_volume() {
     // A volume alone may be a book's: the flag says "may be".
     for title in [

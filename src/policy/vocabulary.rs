@@ -299,6 +299,11 @@ vocabulary! {
         /// 「【JP】《孤独/Solitude》\[MH2\] 白R」, 「《爆片破/Shrapnel Blast》」. Goods titles use
         /// 《》 to set off a shop's notes (「《正規品》」, 「《11月予約》」), without a translation.
         CardName => "card_name",
+        /// A trading card's code, its set and its number in the set, as card shops and sellers
+        /// list a single: a Yu-Gi-Oh! code with its region (「閃刀姫ゼロ(DUAD-JP049)」,
+        /// 「【ABYR-EN079】」) or a ONE PIECE Card Game one (「OP05-067\[R\]：ゾロ十郎」). A model
+        /// number's parts are longer or shorter.
+        CardCode => "card_code",
     }
 }
 

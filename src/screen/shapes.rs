@@ -250,6 +250,35 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
             }
             None
         }
+        TitleShape::CardCode => {
+            // Folding makes the code lower case. Each side of the hyphen is the whole run of
+            // letters and digits there, so a longer model number (「ABCDE-EN1234」) is no code.
+            let hay = folded.as_str();
+            let bytes = hay.as_bytes();
+            let mut from = 0;
+            while let Some(i) = hay.get(from..)?.find('-') {
+                let dash = from + i;
+                from = dash + 1;
+                let set_len = bytes
+                    .get(..dash)?
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let start = dash - set_len;
+                let rest = bytes.get(dash + 1..)?;
+                let number_len = rest
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let set = bytes.get(start..dash)?;
+                let number = rest.get(..number_len)?;
+                if is_card_code(set, number) {
+                    return Some((start, dash + 1 + number_len));
+                }
+            }
+            None
+        }
         TitleShape::CardName => {
             // Folding makes 《》 `<>`: the original says which they were. The name before the
             // slash holds a char written in Japanese; the one after opens with a Latin letter.
@@ -367,6 +396,35 @@ const SERIES_WORDS: [&str; 11] = [
     "ブックス",
     "books",
 ];
+
+/// Whether `set`-`number` (folded) is a trading card's code: a Yu-Gi-Oh! set of three or four
+/// letters and digits, a letter among them, then a region and three digits (「abyr-en079」,
+/// 「23pp-jp020」), or a ONE PIECE Card Game set, its letters and two digits, then three digits
+/// (「op05-067」, 「st13-012」).
+fn is_card_code(set: &[u8], number: &[u8]) -> bool {
+    let digits = |s: Option<&[u8]>, n: usize| {
+        s.is_some_and(|s| s.len() == n && s.iter().all(u8::is_ascii_digit))
+    };
+    let yugioh = (3..=4).contains(&set.len())
+        && set.iter().any(u8::is_ascii_alphabetic)
+        && CARD_REGIONS
+            .iter()
+            .any(|r| number.starts_with(r.as_bytes()))
+        && digits(number.get(2..), 3);
+    let one_piece = ONE_PIECE_SETS.iter().any(|p| {
+        set.strip_prefix(p.as_bytes())
+            .is_some_and(|n| digits(Some(n), 2))
+    }) && digits(Some(number), 3);
+    yugioh || one_piece
+}
+
+/// The regions a Yu-Gi-Oh! card's code names after its set, folded (Japanese, English, Korean,
+/// Asian-English and the European editions).
+const CARD_REGIONS: [&str; 9] = ["jp", "en", "kr", "ae", "de", "fr", "it", "sp", "pt"];
+
+/// The ONE PIECE Card Game's set letters, folded: boosters, starter decks, extra boosters and
+/// premium boosters.
+const ONE_PIECE_SETS: [&str; 4] = ["op", "st", "eb", "prb"];
 
 /// The Pokémon card game's promo set codes, folded, that a promo card's number is written out
 /// of (「192/SV-P」, 「200/SM-P」).
