@@ -2974,3 +2974,23 @@ fn welcome_signs_tin_signs_beeswax_perfume_and_a_perfume_print_case_are_ordinary
     assert!(screen("DEMETER Thunderstorm Roll On Perfume Oil, 0.33 Oz").fragile);
     assert!(screen("Vintage Movie Poster 1970").non_compensable);
 }
+
+#[test]
+fn a_book_format_in_the_title_reads_its_fragile_words_as_the_works_name() {
+    // A novel's series or edition says the item is the book: its 「Mirror」 or 「Glass」 is in
+    // the work's name.
+    for title in [
+        "The Mirror: The Lost Bride Trilogy, Book 2",
+        "A Winter's Promise: Book One of the Mirror Visitor Quartet",
+        "Throne of Glass (Paperback)",
+        "ガラスの街 (文庫)",
+    ] {
+        let s = screen(title);
+        assert!(!s.fragile, "{title}: {:?}", s.flags);
+        assert!(s.non_compensable, "{title}: {:?}", s.flags);
+    }
+    // Without a book format, a frame and a glass item stay fragile.
+    for title in ["Framed Art Print with Glass", "Glass Bookends Set of 2"] {
+        assert!(screen(title).fragile, "{title}");
+    }
+}
