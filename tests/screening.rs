@@ -2994,3 +2994,30 @@ fn a_book_format_in_the_title_reads_its_fragile_words_as_the_works_name() {
         assert!(screen(title).fragile, "{title}");
     }
 }
+
+#[test]
+fn print_ending_a_short_latin_title_hints_at_an_art_print() {
+    for title in [
+        "The Sun Print",
+        "Green Flowers and Combat Boots Print",
+        "Bride Cordelia Fire Emblem Heroes 11x17\" Print",
+    ] {
+        let s = screen(title);
+        assert_eq!(s.class, ItemClass::PaperProduct, "{title}: {:?}", s.flags);
+        assert_eq!(s.flags[0].basis, Basis::Hint, "{title}");
+        assert!(
+            s.findings.iter().any(|f| f.term == "trailing_print"),
+            "{title}: {:?}",
+            s.findings
+        );
+    }
+    // A pattern in a list of attributes, a print on goods, one word alone: no art print.
+    for title in [
+        "Women's Maine Isle Flip-Flops, Print",
+        "Cotton Tote Bag Leopard Print",
+        "Print",
+        "Summer Maxi Dress Floral Print",
+    ] {
+        assert!(!screen(title).non_compensable, "{title}");
+    }
+}

@@ -304,6 +304,11 @@ vocabulary! {
         /// 「【ABYR-EN079】」) or a ONE PIECE Card Game one (「OP05-067\[R\]：ゾロ十郎」). A model
         /// number's parts are longer or shorter.
         CardCode => "card_code",
+        /// "Print" ending a title written in Latin letters, after the work's name, as artists'
+        /// shops title an art print: "The Sun Print", "Bride Cordelia Fire Emblem Heroes 11x17″
+        /// Print". A goods title says what the print is on before the word ("Leopard Print
+        /// Dress") or names the product after it.
+        TrailingPrint => "trailing_print",
     }
 }
 

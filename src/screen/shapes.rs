@@ -250,6 +250,31 @@ pub(super) fn shape_span(shape: TitleShape, folded: &Folded, text: &str) -> Opti
             }
             None
         }
+        TitleShape::TrailingPrint => {
+            // The last word, after a name of two words or more written in Latin letters: the
+            // art print's title before it (「The Sun Print」, "Bride Cordelia 11x17″ Print"). A
+            // quote or a dash may stand between; a Japanese title says プリント otherwise.
+            let hay = folded.as_str().trim_end();
+            let word = PRINT_WORDS.iter().find(|w| {
+                hay.strip_suffix(*w).is_some_and(|head| {
+                    !head
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric())
+                })
+            })?;
+            let start = hay.len() - word.len();
+            let name = hay.get(..start)?;
+            let latin_words = name
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+                .count();
+            let japanese = name.chars().any(is_name_char);
+            // A comma makes the title a list of attributes, the print a pattern among them
+            // ("Flip-Flops, Print"); a long one is a product's, not a work's.
+            let listed = name.contains(',') || name.chars().count() > PRINT_NAME_MAX_CHARS;
+            (latin_words >= 2 && !japanese && !listed).then_some((start, hay.len()))
+        }
         TitleShape::CardCode => {
             // Folding makes the code lower case. Each side of the hyphen is the whole run of
             // letters and digits there, so a longer model number (「ABCDE-EN1234」) is no code.
@@ -417,6 +442,12 @@ fn is_card_code(set: &[u8], number: &[u8]) -> bool {
     }) && digits(Some(number), 3);
     yugioh || one_piece
 }
+
+/// The words an art print's title ends with, folded.
+const PRINT_WORDS: [&str; 2] = ["print", "prints"];
+
+/// The longest name, in chars, before a trailing "Print" that the shape reads as a work's.
+const PRINT_NAME_MAX_CHARS: usize = 60;
 
 /// The regions a Yu-Gi-Oh! card's code names after its set, folded (Japanese, English, Korean,
 /// Asian-English and the European editions).
